@@ -1,0 +1,104 @@
+// The shapes that every part of the extension agrees on: the gazetteer, the
+// matcher's output, articles and their entity profiles. Pure data, no DOM.
+
+export type EntityType = 'person' | 'place' | 'organisation';
+
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'place', 'organisation'];
+
+/** One spelling of an entity's name, in the source gazetteer. */
+export interface AliasSpec {
+  /** The spelling as written ("Erdoğan", "Путин", "Rusia"). */
+  text: string;
+  /** BCP-47 language of the spelling, or "mul" when it is shared. */
+  lang: string;
+  /** Demonyms and adjectives ("Russian", "Turkish"): they count less than a name. */
+  weak?: boolean;
+}
+
+/** A context rule: the alias is not this entity when the text around it reads so. */
+export interface ContextRule {
+  /** Folded words that, right after the alias, make it a common word ("tembak" for "Baku tembak"). */
+  notFollowedBy?: string[];
+  /** Folded words that, right before the alias, make it a common word. */
+  notPrecededBy?: string[];
+}
+
+/** An entity as the gazetteer source describes it. */
+export interface EntitySpec {
+  id: string;
+  type: EntityType;
+  /** English display name. */
+  name: string;
+  /** One line saying who or what it is. */
+  description: string;
+  /** ISO 3166-1 alpha-2 code: country names in many languages are added from i18n-iso-countries. */
+  iso?: string;
+  aliases: AliasSpec[];
+  context?: ContextRule;
+}
+
+/**
+ * The compiled, compact form shipped in the content script and used by the matcher.
+ * Aliases are already folded (lower case, no diacritics); `w` marks weak aliases.
+ */
+export interface CompiledEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  description: string;
+  /** Folded aliases. */
+  aliases: string[];
+  /** Folded weak aliases (demonyms). */
+  weak?: string[];
+  context?: ContextRule;
+}
+
+export interface CompiledGazetteer {
+  version: number;
+  entities: CompiledEntity[];
+}
+
+/** One occurrence of an entity in a string: UTF-16 offsets into the original text. */
+export interface Mention {
+  entityId: string;
+  start: number;
+  end: number;
+  /** True when matched through a weak alias (a demonym). */
+  weak?: boolean;
+}
+
+/** How an article (or a page) names one entity. */
+export interface EntityStat {
+  /** Mentions through names. */
+  count: number;
+  /** Mentions through demonyms. */
+  weakCount: number;
+  /** Offset of the first mention in the article's plain text (title, lead, body joined by "\n\n"). */
+  first: number;
+  /** Mentioned in the title or the lead. */
+  prominent: boolean;
+}
+
+export type EntityProfile = Record<string, EntityStat>;
+
+export interface Article {
+  /** The seed's file name without ".txt": stable, used in URLs and tests. */
+  id: string;
+  title: string;
+  /** The publisher. */
+  source: string;
+  /** The agency the publisher credits, where it names one (AFP, AP, Reuters). */
+  agency?: string;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  author?: string;
+  lead: string;
+  paragraphs: string[];
+  /** BCP-47 language of the text. */
+  lang: string;
+}
+
+/** An article with what the matcher found in it. */
+export interface LibraryArticle extends Article {
+  entities: EntityProfile;
+}
