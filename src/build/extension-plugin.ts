@@ -1,0 +1,90 @@
+// The vite plugin that makes one build produce two loadable extensions.
+// - `virtual:gazetteer`: the compiled gazetteer, inlined into the content script,
+//   the background and the pages (the only knowledge a page ever receives).
+// - `library.json`: the seeds parsed, profiled and indexed with MiniSearch; only
+//   the background and extension pages load it, never a web page.
+// - After the main bundle (background, popup, article page), the content script is
+//   built again as one self-contained classic script, because content scripts
+//   cannot `import`.
+// - Finally the source manifest is written per browser and dist/chrome is copied
+//   to dist/firefox.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, type Plugin } from 'vite';
+import { isSourceManifest, manifestFor } from './manifest';
+import { loadGazetteer, unusedEntities } from './gazetteer';
+import { buildLibraryFromSeeds } from './library-build';
+import { createMatcher } from '../core/matcher';
+
+const GAZETTEER_ID = 'virtual:gazetteer';
+const RESOLVED_GAZETTEER_ID = '\0' + GAZETTEER_ID;
+
+export interface ExtensionPluginOptions {
+  root: string;
+  outDir: string;
+}
+
+/** Serves the compiled gazetteer as a module; used by the main and content builds. */
+export function gazetteerPlugin(): Plugin {
+  return {
+    name: 'newscontext:gazetteer',
+    resolveId(id) {
+      return id === GAZETTEER_ID ? RESOLVED_GAZETTEER_ID : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_GAZETTEER_ID) return undefined;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(loadGazetteer()))});`;
+    },
+  };
+}
+
+export function extensionPlugin({ root, outDir }: ExtensionPluginOptions): Plugin {
+  const chromeDir = resolve(outDir, 'chrome');
+  const firefoxDir = resolve(outDir, 'firefox');
+  return {
+    name: 'newscontext:extension',
+    apply: 'build',
+    generateBundle() {
+      const gazetteer = loadGazetteer();
+      const matcher = createMatcher(gazetteer);
+      const { library, warnings } = buildLibraryFromSeeds(resolve(root, 'seeds'), matcher);
+      const texts = library.articles().map((a) => [a.title, a.lead, ...a.paragraphs].join('\n\n'));
+      for (const id of unusedEntities(gazetteer, texts)) {
+        warnings.push(`gazetteer: entity "${id}" occurs in no seed`);
+      }
+      for (const warning of warnings) this.warn(warning);
+      this.emitFile({ type: 'asset', fileName: 'library.json', source: JSON.stringify(library.toJSON()) });
+    },
+    async closeBundle() {
+      await build({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        plugins: [gazetteerPlugin()],
+        build: {
+          outDir: chromeDir,
+          emptyOutDir: false,
+          minify: true,
+          target: ['chrome120', 'firefox140'],
+          lib: {
+            entry: resolve(root, 'src/content/index.ts'),
+            formats: ['iife'],
+            name: 'newscontextContent',
+            fileName: () => 'content.js',
+          },
+        },
+      });
+      cpSync(resolve(root, 'src/content/content.css'), resolve(chromeDir, 'content.css'));
+      cpSync(resolve(root, 'icons'), resolve(chromeDir, 'icons'), { recursive: true });
+      cpSync(resolve(root, 'src/_locales'), resolve(chromeDir, '_locales'), { recursive: true });
+
+      const source: unknown = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8'));
+      if (!isSourceManifest(source)) throw new Error('manifest.json: not a valid MV3 source manifest');
+      rmSync(firefoxDir, { recursive: true, force: true });
+      mkdirSync(firefoxDir, { recursive: true });
+      cpSync(chromeDir, firefoxDir, { recursive: true });
+      writeFileSync(resolve(chromeDir, 'manifest.json'), JSON.stringify(manifestFor(source, 'chrome'), null, 2));
+      writeFileSync(resolve(firefoxDir, 'manifest.json'), JSON.stringify(manifestFor(source, 'firefox'), null, 2));
+    },
+  };
+}

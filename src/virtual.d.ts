@@ -1,0 +1,5 @@
+declare module 'virtual:gazetteer' {
+  import type { CompiledGazetteer } from './core/types';
+  const gazetteer: CompiledGazetteer;
+  export default gazetteer;
+}

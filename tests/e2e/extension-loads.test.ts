@@ -1,0 +1,114 @@
+/// <reference types="chrome" />
+// Issue 2's promise: both built folders load in their browsers, the content
+// script runs on a page, and the background answers it.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, launchFirefox, type ChromiumSession, type FirefoxSession } from './harness/browsers';
+import { countHighlights, probeHighlights } from './harness/page-probes';
+import { DIST_CHROME, DIST_FIREFOX } from './harness/paths';
+import { startServer, type FixtureServer } from './harness/server';
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('built manifests', () => {
+  const chrome = JSON.parse(readFileSync(resolve(DIST_CHROME, 'manifest.json'), 'utf8'));
+  const firefox = JSON.parse(readFileSync(resolve(DIST_FIREFOX, 'manifest.json'), 'utf8'));
+
+  it('gives Chrome a service worker only, and no Gecko settings', () => {
+    expect(chrome.background).toEqual({ service_worker: 'background.js', type: 'module' });
+    expect(chrome.browser_specific_settings).toBeUndefined();
+  });
+
+  it('gives Firefox background scripts only, a Gecko id and no data collection', () => {
+    expect(firefox.background).toEqual({ scripts: ['background.js'], type: 'module' });
+    expect(firefox.browser_specific_settings.gecko.id).toMatch(/@/);
+    expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('asks for no permission but storage', () => {
+    for (const m of [chrome, firefox]) {
+      expect(m.permissions).toEqual(['storage']);
+      expect(m.host_permissions).toBeUndefined();
+    }
+  });
+
+  it('ships the content script as one classic script with no import', () => {
+    const content = readFileSync(resolve(DIST_CHROME, 'content.js'), 'utf8');
+    expect(content).not.toMatch(/(^|[;\s])import\s*[{(*"'\w]/);
+    expect(content).not.toMatch(/\bexport\s*[{*]/);
+  });
+});
+
+describe('Chromium loads dist/chrome', () => {
+  let session: ChromiumSession;
+  beforeAll(async () => {
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('runs the content script on a page and the background keeps what it reported', async () => {
+    const page = await session.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url('/smoke.html'));
+    await page.waitForFunction(countHighlights, undefined, { timeout: 15_000 });
+    const probe = await page.evaluate(probeHighlights);
+    expect(probe.texts.person).toEqual(expect.arrayContaining(['Recep Tayyip Erdoğan', 'Vladimir Putin', 'Putin']));
+    expect(probe.texts.place).toEqual(expect.arrayContaining(['Baku']));
+    expect(Object.values(probe.texts).flat()).not.toContain('turkey');
+
+    // The background stored the tab's entities and shows their count on the badge.
+    const seen = async (url: string) =>
+      session.worker.evaluate(async (pageUrl) => {
+        const all = await chrome.storage.session.get(null);
+        for (const [key, value] of Object.entries(all)) {
+          const state = value as { url: string; frames: Record<string, Array<{ id: string; count: number }>> };
+          if (!key.startsWith('tab:') || state.url !== pageUrl) continue;
+          const tabId = Number(key.slice(4));
+          const entities = Object.values(state.frames).flat();
+          const ids = entities.map((e) => e.id);
+          const named = entities.filter((e) => e.count > 0).length;
+          return { ids, named, badge: await chrome.action.getBadgeText({ tabId }) };
+        }
+        return null;
+      }, url);
+    await expect.poll(() => seen(page.url()), { timeout: 10_000 }).not.toBeNull();
+    const stored = await seen(page.url());
+    expect(stored?.ids).toEqual(expect.arrayContaining(['erdogan', 'putin', 'kremlin', 'nato', 'baku', 'aliyev']));
+    // "Turkish" is a demonym: Turkey is on the page, but the badge counts names only.
+    expect(stored?.ids).toContain('turkey');
+    expect(stored?.badge).toBe(String(stored?.named));
+    expect(stored?.named).toBe(7);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Firefox loads dist/firefox', () => {
+  let session: FirefoxSession;
+  beforeAll(async () => {
+    session = await launchFirefox();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('runs the content script on a page', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(server.url('/smoke.html'));
+    await page.waitForFunction(countHighlights, { timeout: 15_000 });
+    const probe = await page.evaluate(probeHighlights);
+    expect(probe.texts.person).toEqual(expect.arrayContaining(['Recep Tayyip Erdoğan', 'Vladimir Putin']));
+    expect(Object.values(probe.texts).flat()).not.toContain('turkey');
+    await page.close();
+  });
+});

@@ -1,0 +1,33 @@
+// Functions evaluated in a page to see what the extension did there. They read
+// the CSS.highlights registry, which the page shares with content scripts.
+
+export interface HighlightProbe {
+  sizes: Record<string, number>;
+  /** The highlighted strings, per highlight name, in no particular order. */
+  texts: Record<string, string[]>;
+}
+
+/** Runs in the page: what each of our highlights covers. Must stay self-contained. */
+export function probeHighlights(): HighlightProbe {
+  const sizes: Record<string, number> = {};
+  const texts: Record<string, string[]> = {};
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('newscontext-')) continue;
+    const key = name.slice('newscontext-'.length);
+    sizes[key] = highlight.size;
+    texts[key] = [...highlight].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    });
+  }
+  return { sizes, texts };
+}
+
+/** Runs in the page: total ranges in our highlights. */
+export function countHighlights(): number {
+  let n = 0;
+  for (const [name, h] of CSS.highlights) if (name.startsWith('newscontext-')) n += h.size;
+  return n;
+}

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { extensionPlugin, gazetteerPlugin } from './src/build/extension-plugin';
+
+const root = import.meta.dirname;
+const outDir = resolve(root, 'dist');
+
+// The main bundle: background (an ES module) and the extension pages. The
+// content script is built by extensionPlugin as a classic script of its own.
+export default defineConfig({
+  root: resolve(root, 'src/pages'),
+  base: './',
+  publicDir: false,
+  plugins: [preact(), gazetteerPlugin(), extensionPlugin({ root, outDir })],
+  build: {
+    outDir: resolve(outDir, 'chrome'),
+    emptyOutDir: true,
+    target: ['chrome120', 'firefox140'],
+    modulePreload: false,
+    rolldownOptions: {
+      input: {
+        popup: resolve(root, 'src/pages/popup.html'),
+        article: resolve(root, 'src/pages/article.html'),
+        background: resolve(root, 'src/background/index.ts'),
+      },
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        assetFileNames: 'assets/[name]-[hash][extname]',
+      },
+    },
+  },
+});
