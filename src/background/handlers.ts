@@ -1,0 +1,113 @@
+// One handler per message type. Each receives an already validated payload and
+// the sender's tab, and returns the typed response.
+import type { Library } from '../core/library';
+import type { Matcher } from '../core/matcher';
+import { rankByEntities, rankForEntity, type Ranked } from '../core/ranking';
+import type { LibraryArticle } from '../core/types';
+import { pagePath, type MessageType, type PageEntity, type RelatedArticle, type RequestOf, type ResponseOf, type TabState } from '../shared/messages';
+import { entitySnippet, libraryDocumentFrequencies, profileAsPage } from './views';
+
+export interface HandlerContext {
+  /** The tab and frame the message came from, when it came from a content script. */
+  tabId: number | undefined;
+  frameId: number;
+}
+
+export interface Services {
+  matcher: Matcher;
+  library(): Promise<Library>;
+  getTabState(tabId: number): Promise<TabState | null>;
+  /** Stores one frame's report and returns the tab's merged state. */
+  mergeFrame(tabId: number, frameId: number, report: RequestOf<'page/entities'>): Promise<TabState>;
+  /** Opens an extension page (a path relative to the extension's root) in a new tab. */
+  openTab(path: string): Promise<void>;
+  /** Shows the entity count on the tab's toolbar button (or nothing when the setting is off). */
+  updateBadge(tabId: number, entities: PageEntity[]): Promise<void>;
+}
+
+export type Handlers = {
+  [T in MessageType]: (payload: RequestOf<T>, ctx: HandlerContext) => Promise<ResponseOf<T>>;
+};
+
+const RELATED_LIMIT = 10;
+const CARD_LIMIT = 3;
+
+function toRelated(r: Ranked<LibraryArticle>, snippet: RelatedArticle['snippet']): RelatedArticle {
+  const { id, title, source, date } = r.item;
+  return { id, title, source, date, snippet, score: r.score, shared: r.shared };
+}
+
+export function createHandlers(services: Services): Handlers {
+  const { matcher } = services;
+
+  async function related(library: Library, page: PageEntity[], limit: number, exclude?: string) {
+    const items = library.articles().filter((a) => a.id !== exclude);
+    const ranked = rankByEntities(items, page, {
+      df: libraryDocumentFrequencies(library),
+      totalDocs: library.size,
+      limit,
+    });
+    return ranked.map((r) => toRelated(r, entitySnippet(r.item, r.shared[0] ?? '', matcher)));
+  }
+
+  return {
+    async 'page/entities'(payload, { tabId, frameId }) {
+      if (tabId === undefined) throw new Error('NewsContext: page/entities must come from a tab');
+      const state = await services.mergeFrame(tabId, frameId, payload);
+      await services.updateBadge(tabId, state.entities);
+      return { stored: true };
+    },
+
+    async open(target) {
+      await services.openTab(pagePath(target));
+      return { opened: true };
+    },
+
+    async 'tab/state'({ tabId }) {
+      return services.getTabState(tabId);
+    },
+
+    async related({ entities, limit }) {
+      return related(await services.library(), entities, limit ?? RELATED_LIMIT);
+    },
+
+    async card({ entityId, page }) {
+      const entity = matcher.entity(entityId);
+      if (!entity) return null;
+      const library = await services.library();
+      const ranked = rankForEntity(library.articles(), entityId, page, {
+        df: libraryDocumentFrequencies(library),
+        totalDocs: library.size,
+      });
+      return {
+        entity: { id: entity.id, name: entity.name, type: entity.type, description: entity.description },
+        articleCount: ranked.length,
+        articles: ranked.slice(0, CARD_LIMIT).map((r) => toRelated(r, entitySnippet(r.item, entityId, matcher))),
+      };
+    },
+
+    async search({ query, entityId, limit }) {
+      const library = await services.library();
+      const hits = library.search(query, { limit: limit ?? 20, entityId });
+      return hits.flatMap((hit) => {
+        const article = library.get(hit.id);
+        if (!article) return [];
+        const { id, title, source, date } = article;
+        return [{ id, title, source, date, score: hit.score, snippet: library.snippetFor(hit) }];
+      });
+    },
+
+    async article({ id }) {
+      const library = await services.library();
+      const article = library.get(id);
+      if (!article) return null;
+      const { entities, ...rest } = article;
+      return {
+        ...rest,
+        entities: Object.keys(entities),
+        related: await related(library, profileAsPage(entities), 5, id),
+      };
+    },
+  };
+}
+

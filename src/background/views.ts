@@ -1,0 +1,36 @@
+// Turning library articles into what the UI shows: snippets around an entity,
+// an article's profile seen as a "page" for ranking its neighbours.
+import { articleText } from '../core/entity-profile';
+import type { Library } from '../core/library';
+import type { Matcher } from '../core/matcher';
+import { documentFrequencies } from '../core/ranking';
+import { snippet, type Range } from '../core/snippet';
+import type { EntityProfile, LibraryArticle } from '../core/types';
+import type { PageEntity, Snippet } from '../shared/messages';
+
+/** The sentence where the article names the entity (outside the title where it can), the names emphasised. */
+export function entitySnippet(article: LibraryArticle, entityId: string, matcher: Matcher): Snippet {
+  const text = articleText(article);
+  const ranges: Range[] = matcher
+    .find(text)
+    .filter((m) => m.entityId === entityId)
+    .map((m) => [m.start, m.end]);
+  const inBody = ranges.filter(([start]) => start > article.title.length);
+  return snippet(text, inBody.length > 0 ? inBody : ranges);
+}
+
+/** An article's entity profile in the shape of a page report, to rank articles related to it. */
+export function profileAsPage(profile: EntityProfile): PageEntity[] {
+  return Object.entries(profile).map(([id, s]) => ({ id, count: s.count, weakCount: s.weakCount, prominent: s.prominent }));
+}
+
+const dfCache = new WeakMap<Library, { size: number; df: Map<string, number> }>();
+
+/** Document frequency of every entity, recomputed only when the library grows. */
+export function libraryDocumentFrequencies(library: Library): Map<string, number> {
+  const cached = dfCache.get(library);
+  if (cached && cached.size === library.size) return cached.df;
+  const df = documentFrequencies(library.articles());
+  dfCache.set(library, { size: library.size, df });
+  return df;
+}

@@ -1,0 +1,78 @@
+// Which mention is under the pointer. Done once, on the document, from the
+// pointer position, not with a listener per highlight.
+//
+// CSS.highlights.highlightsFromPoint() (Chromium 140+, Firefox 150+) first
+// returned Highlight objects and later {highlight, ranges} records; we use it
+// only as a fast "is there any highlight here?" test, whatever its shape. The exact
+// mention comes from the caret position: caretPositionFromPoint (Firefox,
+// Chromium 128+) or caretRangeFromPoint (older Chromium). The caret snaps to the
+// nearest character boundary, so the mention's own rectangles confirm the hit.
+import type { Mention } from '../core/types';
+import type { PageIndex } from './page-index';
+
+export interface Hit {
+  node: Text;
+  mention: Mention;
+  rect: DOMRect;
+}
+
+type HighlightsFromPoint = (x: number, y: number) => unknown[];
+
+/**
+ * False when the browser can tell for sure that no highlight is at the point.
+ * Only an empty answer is trusted: in Firefox the entries come from the page's
+ * compartment, where identity and instanceof checks against our own objects
+ * are unreliable, and the caret test below is exact anyway.
+ */
+function maybeOurs(x: number, y: number): boolean {
+  const registry = CSS.highlights as unknown as { highlightsFromPoint?: HighlightsFromPoint };
+  if (typeof registry.highlightsFromPoint !== 'function') return true;
+  try {
+    const found = registry.highlightsFromPoint(x, y);
+    return !Array.isArray(found) || found.length > 0;
+  } catch {
+    return true;
+  }
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const pos = d.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const range = d.caretRangeFromPoint(x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : null;
+  }
+  return null;
+}
+
+function rectContaining(range: Range, x: number, y: number): DOMRect | null {
+  for (const r of range.getClientRects()) {
+    if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return r;
+  }
+  return null;
+}
+
+export function mentionAtPoint(doc: Document, index: PageIndex, x: number, y: number): Hit | null {
+  if (!maybeOurs(x, y)) return null;
+  const caret = caretAt(doc, x, y);
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
+  const node = caret.node as Text;
+  const mentions = index.mentionsOf(node);
+  if (mentions.length === 0) return null;
+  // The caret may sit just before or just after the character under the pointer.
+  for (const m of mentions) {
+    if (caret.offset < m.start - 1 || caret.offset > m.end) continue;
+    const range = doc.createRange();
+    range.setStart(node, m.start);
+    range.setEnd(node, m.end);
+    const rect = rectContaining(range, x, y);
+    if (rect) return { node, mention: m, rect };
+  }
+  return null;
+}

@@ -1,0 +1,104 @@
+// Hover intent: after the pointer rests on a highlighted name for a moment, the
+// card opens next to it. It stays open while the pointer is on the name or the
+// card, and closes on Escape or when the pointer has left both for a moment.
+import type { Mention } from '../core/types';
+import { mentionAtPoint, type Hit } from './hit-test';
+import type { PageIndex } from './page-index';
+
+export const HOVER_DELAY_MS = 300;
+const CLOSE_GRACE_MS = 250;
+
+export interface HoverTarget {
+  open(hit: Hit): void;
+  close(): void;
+  isOpen(): boolean;
+  /** True when the event happened over the card. */
+  contains(target: EventTarget | null): boolean;
+}
+
+const sameMention = (a: Mention | undefined, b: Mention | undefined) =>
+  a !== undefined && b !== undefined && a.entityId === b.entityId && a.start === b.start && a.end === b.end;
+
+export class HoverController {
+  private readonly abort = new AbortController();
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private pending: Hit | null = null;
+  private shown: Hit | null = null;
+  private frame = 0;
+  private lastPoint: { x: number; y: number; target: EventTarget | null } | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly index: PageIndex,
+    private readonly target: HoverTarget,
+  ) {
+    const opts = { signal: this.abort.signal, passive: true, capture: true };
+    doc.addEventListener('pointermove', (e) => this.onMove(e), opts);
+    doc.addEventListener('pointerdown', (e) => !target.contains(e.target) && this.closeNow(), opts);
+    doc.addEventListener('keydown', (e) => e.key === 'Escape' && this.closeNow(), opts);
+    doc.defaultView?.addEventListener('scroll', () => this.closeNow(), opts);
+  }
+
+  destroy(): void {
+    this.abort.abort();
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    if (this.frame) cancelAnimationFrame(this.frame);
+  }
+
+  private onMove(e: PointerEvent): void {
+    if (e.pointerType === 'touch') return;
+    this.lastPoint = { x: e.clientX, y: e.clientY, target: e.target };
+    // One hit test per frame at most, however fast the pointer moves.
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.lastPoint) this.evaluate(this.lastPoint.x, this.lastPoint.y, this.lastPoint.target);
+    });
+  }
+
+  private evaluate(x: number, y: number, eventTarget: EventTarget | null): void {
+    if (this.target.contains(eventTarget)) {
+      clearTimeout(this.closeTimer);
+      clearTimeout(this.openTimer);
+      this.pending = null;
+      return;
+    }
+    const hit = mentionAtPoint(this.doc, this.index, x, y);
+    if (hit && sameMention(hit.mention, this.shown?.mention)) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    if (!hit) {
+      clearTimeout(this.openTimer);
+      this.pending = null;
+      if (this.target.isOpen()) this.scheduleClose();
+      return;
+    }
+    if (sameMention(hit.mention, this.pending?.mention)) return;
+    this.pending = hit;
+    clearTimeout(this.openTimer);
+    this.openTimer = setTimeout(() => {
+      if (!this.pending) return;
+      clearTimeout(this.closeTimer);
+      this.shown = this.pending;
+      this.pending = null;
+      this.target.open(this.shown);
+    }, HOVER_DELAY_MS);
+  }
+
+  private scheduleClose(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = setTimeout(() => this.closeNow(), CLOSE_GRACE_MS);
+  }
+
+  private closeNow(): void {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    this.pending = null;
+    if (this.shown || this.target.isOpen()) {
+      this.shown = null;
+      this.target.close();
+    }
+  }
+}

@@ -1,0 +1,121 @@
+// The content script: flags the entities a page names with CSS Custom
+// Highlights, keeps up with a live page, and opens a card of related articles
+// on hover. It never changes the page's nodes; the only element it adds is the
+// card's host, on first use.
+import gazetteer from 'virtual:gazetteer';
+import { createMatcher } from '../core/matcher';
+import browser from '../shared/browser';
+import { send } from '../shared/send';
+import { getSettings, isPaused, onSettingsChanged } from '../shared/settings';
+import { isContextValid, isInvalidatedError } from './context-guard';
+import { HighlightSet } from './highlights';
+import { HoverController } from './hover';
+import { LiveUpdates } from './live-updates';
+import { PageIndex } from './page-index';
+import { pageEntities, Reporter } from './report';
+import { Scanner } from './scanner';
+import { CardView } from './ui/card-view';
+
+export interface ContentScript {
+  destroy(): void;
+}
+
+export function init(win: Window = window): ContentScript | null {
+  const doc = win.document;
+  // XML documents, image viewers and browsers without the Highlight API get nothing.
+  if (!(doc instanceof HTMLDocument) || !doc.body || typeof Highlight !== 'function' || !('highlights' in CSS)) return null;
+
+  const matcher = createMatcher(gazetteer);
+  const highlights = new HighlightSet();
+  const index = new PageIndex(matcher, highlights);
+  let destroyed = false;
+  let running = false;
+  let scanner: Scanner | null = null;
+  let live: LiveUpdates | null = null;
+
+  const collect = () => pageEntities(index, matcher, doc);
+  const guard = (error: unknown) => {
+    if (isInvalidatedError(error) || !isContextValid()) destroy();
+  };
+
+  const reporter = new Reporter(
+    index,
+    async (entities) => {
+      index.pruneDisconnected();
+      await send('page/entities', { url: win.location.href, title: doc.title, entities }).catch(guard);
+    },
+    collect,
+  );
+
+  const card = new CardView(doc, {
+    card: (entityId, page) => send('card', { entityId, page }),
+    pageEntities: collect,
+    openArticle: (id) => void send('open', { page: 'article', id }).catch(guard),
+    showAll: (entityId) => void send('open', { page: 'search', entityId }).catch(guard),
+    entityName: (id) => matcher.entity(id)?.name ?? id,
+  });
+  const hover = new HoverController(doc, index, card);
+  const ownHost = () => card.shadow.host;
+
+  function start(): void {
+    if (running || destroyed) return;
+    running = true;
+    highlights.ensureRegistered();
+    scanner = new Scanner(index, {
+      ownHost,
+      onShadowRoot: (root) => live?.observe(root),
+      onIdle: () => reporter.schedule(),
+    });
+    live = new LiveUpdates(index, scanner, ownHost, () => {
+      if (!isContextValid()) return destroy();
+      // The page's scripts may have cleared CSS.highlights: put ours back.
+      if (highlights.isDisturbed()) highlights.ensureRegistered();
+      reporter.schedule();
+    });
+    live.observe(doc);
+    if (doc.designMode !== 'on') scanner.enqueue(doc.body);
+  }
+
+  function stop(): void {
+    if (!running) return;
+    running = false;
+    scanner?.stop();
+    live?.disconnect();
+    scanner = null;
+    live = null;
+    card.close();
+    highlights.unregister();
+    index.clear();
+    void reporter.flush();
+  }
+
+  function destroy(): void {
+    if (destroyed) return;
+    stop();
+    destroyed = true;
+    hover.destroy();
+    reporter.destroy();
+    card.destroy();
+    stopWatchingSettings();
+  }
+
+  const stopWatchingSettings = onSettingsChanged((settings) => {
+    if (isPaused(settings, win.location.href)) stop();
+    else start();
+  });
+
+  getSettings().then(
+    (settings) => (isPaused(settings, win.location.href) ? void reporter.flush() : start()),
+    (error: unknown) => {
+      guard(error);
+      if (!destroyed) start();
+    },
+  );
+
+  return { destroy };
+}
+
+// Started by the browser; tests import init() instead.
+if (typeof browser !== 'undefined' && typeof document !== 'undefined' && !('__vitest_worker__' in globalThis)) {
+  init();
+}

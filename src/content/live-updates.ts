@@ -1,0 +1,63 @@
+// Keeps the highlights right on a live page. Mutation records are batched and
+// handled once per task: removed subtrees are dropped from the index, added
+// subtrees and changed text are rescanned. The cost follows what changed.
+import { isInsideExcluded } from './exclusions';
+import type { PageIndex } from './page-index';
+import type { Scanner } from './scanner';
+
+export class LiveUpdates {
+  private readonly observer: MutationObserver;
+  private readonly observed = new WeakSet<Node>();
+
+  constructor(
+    private readonly index: PageIndex,
+    private readonly scanner: Scanner,
+    private readonly ownHost: () => Element | null,
+    /** Called after a batch was handled, e.g. to restore a cleared registry. */
+    private readonly afterBatch: () => void,
+  ) {
+    this.observer = new MutationObserver((records) => this.handle(records));
+  }
+
+  observe(root: Document | ShadowRoot | Element): void {
+    if (this.observed.has(root)) return;
+    this.observed.add(root);
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+  }
+
+  private handle(records: MutationRecord[]): void {
+    const host = this.ownHost();
+    const rescan = new Set<Node>();
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        rescan.add(record.target);
+        continue;
+      }
+      for (const node of record.removedNodes) this.dropSubtree(node);
+      for (const node of record.addedNodes) rescan.add(node);
+    }
+    for (const node of rescan) {
+      if (!node.isConnected) continue;
+      if (node === host || isInsideExcluded(node, host)) {
+        if (node.nodeType === Node.TEXT_NODE) this.index.drop(node as Text);
+        continue;
+      }
+      if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE) this.scanner.enqueue(node);
+    }
+    this.afterBatch();
+  }
+
+  private dropSubtree(node: Node): void {
+    if (node.nodeType === Node.TEXT_NODE) {
+      this.index.drop(node as Text);
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
+    const walker = (node.ownerDocument ?? document).createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) this.index.drop(t as Text);
+  }
+}

@@ -1,0 +1,104 @@
+// What we have highlighted: for each text node, its mentions and the ranges
+// we gave the highlights, plus running counts per entity. Adding or dropping a
+// node costs in proportion to that node, never to the page.
+import type { Matcher } from '../core/matcher';
+import type { EntityType, Mention } from '../core/types';
+import type { HighlightSet } from './highlights';
+
+interface NodeEntry {
+  mentions: Mention[];
+  ranges: StaticRange[];
+}
+
+export interface EntityCount {
+  count: number;
+  weakCount: number;
+}
+
+export class PageIndex {
+  private readonly nodes = new Map<Text, NodeEntry>();
+  private readonly counts = new Map<string, EntityCount>();
+  private readonly types = new Map<string, EntityType>();
+  /** Bumped on every change, so that the reporter knows when to report. */
+  version = 0;
+
+  constructor(
+    private readonly matcher: Matcher,
+    private readonly highlights: HighlightSet,
+  ) {
+    for (const e of matcher.entities) this.types.set(e.id, e.type);
+  }
+
+  /** Matches one text node and highlights what it names, replacing what it had. */
+  scanText(node: Text): void {
+    const mentions = this.matcher.find(node.data);
+    if (mentions.length === 0) {
+      if (this.nodes.has(node)) this.drop(node);
+      return;
+    }
+    if (this.nodes.has(node)) this.drop(node);
+    const ranges: StaticRange[] = new Array(mentions.length);
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i] as Mention;
+      const range = new StaticRange({ startContainer: node, startOffset: m.start, endContainer: node, endOffset: m.end });
+      ranges[i] = range;
+      this.highlights.add(this.types.get(m.entityId) ?? 'place', range);
+      this.count(m, 1);
+    }
+    this.nodes.set(node, { mentions, ranges });
+    this.version++;
+  }
+
+  /** Forgets a text node and removes its highlights. */
+  drop(node: Text): void {
+    const entry = this.nodes.get(node);
+    if (!entry) return;
+    entry.mentions.forEach((m, i) => {
+      this.highlights.delete(this.types.get(m.entityId) ?? 'place', entry.ranges[i] as StaticRange);
+      this.count(m, -1);
+    });
+    this.nodes.delete(node);
+    this.version++;
+  }
+
+  has(node: Text): boolean {
+    return this.nodes.has(node);
+  }
+
+  mentionsOf(node: Text): readonly Mention[] {
+    return this.nodes.get(node)?.mentions ?? [];
+  }
+
+  /** The mention under a character offset of a text node, if any. */
+  mentionAt(node: Text, offset: number): Mention | undefined {
+    return this.nodes.get(node)?.mentions.find((m) => m.start <= offset && offset < m.end);
+  }
+
+  entityCounts(): ReadonlyMap<string, EntityCount> {
+    return this.counts;
+  }
+
+  nodeCount(): number {
+    return this.nodes.size;
+  }
+
+  /** Drops every node that is no longer in the document (e.g. after a removal we did not see). */
+  pruneDisconnected(): void {
+    for (const node of [...this.nodes.keys()]) if (!node.isConnected) this.drop(node);
+  }
+
+  clear(): void {
+    this.nodes.clear();
+    this.counts.clear();
+    this.highlights.clear();
+    this.version++;
+  }
+
+  private count(m: Mention, delta: 1 | -1): void {
+    const c = this.counts.get(m.entityId) ?? { count: 0, weakCount: 0 };
+    if (m.weak) c.weakCount += delta;
+    else c.count += delta;
+    if (c.count <= 0 && c.weakCount <= 0) this.counts.delete(m.entityId);
+    else this.counts.set(m.entityId, c);
+  }
+}

@@ -1,0 +1,64 @@
+// The hover card: who or what a name is, and what the library says about it.
+import type { EntityCard } from '../../shared/messages';
+import { Marked } from '../../shared/Marked';
+import { formatDate, t } from '../../shared/i18n';
+
+export type CardState =
+  | { status: 'loading'; name: string }
+  | { status: 'ready'; card: EntityCard }
+  | { status: 'error'; name: string; message: string };
+
+export interface CardProps {
+  state: CardState;
+  onOpenArticle(id: string): void;
+  onShowAll(entityId: string): void;
+}
+
+export function Card({ state, onOpenArticle, onShowAll }: CardProps) {
+  const name = state.status === 'ready' ? state.card.entity.name : state.name;
+  return (
+    <div class="card" role="dialog" aria-label={t('cardLabel', name)} aria-live="polite">
+      {state.status === 'loading' && <p class="muted">{t('loading')}</p>}
+      {state.status === 'error' && <p class="error">{state.message}</p>}
+      {state.status === 'ready' && <Ready card={state.card} onOpenArticle={onOpenArticle} onShowAll={onShowAll} />}
+    </div>
+  );
+}
+
+function Ready({ card, onOpenArticle, onShowAll }: { card: EntityCard } & Omit<CardProps, 'state'>) {
+  const { entity, articles, articleCount } = card;
+  return (
+    <>
+      <header>
+        <span class={`type type-${entity.type}`}>{t(`type_${entity.type}`)}</span>
+        <h2>{entity.name}</h2>
+        <p class="desc">{entity.description}</p>
+      </header>
+      <p class="count">
+        {articleCount === 0 ? t('cardNoArticles') : t(articleCount === 1 ? 'cardOneArticle' : 'cardArticles', String(articleCount))}
+      </p>
+      {articles.length > 0 && (
+        <ul>
+          {articles.map((a) => (
+            <li key={a.id}>
+              <button type="button" class="title" onClick={() => onOpenArticle(a.id)}>
+                {a.title}
+              </button>
+              <div class="meta">
+                {a.source} · {formatDate(a.date)}
+              </div>
+              <p class="snippet">
+                <Marked snippet={a.snippet} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {articleCount > articles.length && (
+        <button type="button" class="all" onClick={() => onShowAll(entity.id)}>
+          {t('cardShowAll', String(articleCount))}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+// Ranking library articles against what a page names. Pure, so that the popup's
+// "related" list and the hover card share one definition, tested on hand-made
+// profiles.
+//
+// A shared entity counts for more when it is rare in the library (Putin is in
+// every seed and tells little; Dushanbe or Pashinyan tell a lot) and when the
+// page makes much of it (named in the title, named often). Demonyms count less
+// than names.
+import type { EntityProfile, EntityStat } from './types';
+
+/** What a page (or an article used as a page) says about one entity. */
+export interface PageWeightInput {
+  id: string;
+  count: number;
+  weakCount: number;
+  prominent: boolean;
+}
+
+export interface Rankable {
+  id: string;
+  entities: EntityProfile;
+}
+
+export interface Ranked<T> {
+  item: T;
+  score: number;
+  /** Shared entity ids, most telling first. */
+  shared: string[];
+}
+
+const WEAK_FACTOR = 0.4;
+
+/**
+ * Inverse document frequency, smoothed so that an entity in every article is
+ * worth little but never exactly nothing (it still separates an article that
+ * names it from one that does not).
+ */
+export function rarity(docFrequency: number, totalDocs: number): number {
+  if (docFrequency <= 0 || totalDocs <= 0) return 0;
+  return Math.log((totalDocs + 1) / docFrequency) + 0.05;
+}
+
+/** How much the page makes of an entity. */
+export function pageWeight(e: PageWeightInput): number {
+  const mentions = e.count + WEAK_FACTOR * e.weakCount;
+  if (mentions <= 0) return 0;
+  const base = e.count > 0 ? 1 : WEAK_FACTOR;
+  return base * (1 + Math.log(mentions)) * (e.prominent ? 2 : 1);
+}
+
+/** How much an article makes of an entity. */
+export function articleWeight(stat: EntityStat): number {
+  const mentions = stat.count + WEAK_FACTOR * stat.weakCount;
+  if (mentions <= 0) return 0;
+  const base = stat.count > 0 ? 1 : WEAK_FACTOR;
+  return base * (1 + 0.5 * Math.log(mentions)) * (stat.prominent ? 1.5 : 1);
+}
+
+export function documentFrequencies(items: readonly Rankable[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const item of items) {
+    for (const id of Object.keys(item.entities)) df.set(id, (df.get(id) ?? 0) + 1);
+  }
+  return df;
+}
+
+export interface RankOptions {
+  /** Document frequency per entity; computed from `items` when absent. */
+  df?: Map<string, number>;
+  /** Library size; `items.length` when absent. */
+  totalDocs?: number;
+  /** Text similarity per item id (e.g. a search score for the page title), to break ties. */
+  similarity?: Map<string, number>;
+  limit?: number;
+}
+
+/** Ranks items by the entities they share with the page; items sharing nothing are left out. */
+export function rankByEntities<T extends Rankable>(
+  items: readonly T[],
+  page: readonly PageWeightInput[],
+  options: RankOptions = {},
+): Ranked<T>[] {
+  const df = options.df ?? documentFrequencies(items);
+  const total = options.totalDocs ?? items.length;
+  const ranked: Ranked<T>[] = [];
+  for (const item of items) {
+    let score = 0;
+    const contributions: Array<[string, number]> = [];
+    for (const e of page) {
+      const stat = item.entities[e.id];
+      if (!stat) continue;
+      const c = rarity(df.get(e.id) ?? 1, total) * pageWeight(e) * articleWeight(stat);
+      if (c <= 0) continue;
+      score += c;
+      contributions.push([e.id, c]);
+    }
+    if (score <= 0) continue;
+    contributions.sort((a, b) => b[1] - a[1]);
+    ranked.push({ item, score, shared: contributions.map(([id]) => id) });
+  }
+  const sim = options.similarity;
+  ranked.sort((a, b) => {
+    // Scores within 1% are a tie, broken by text similarity, then by id for stability.
+    const diff = b.score - a.score;
+    if (Math.abs(diff) > 0.01 * Math.max(a.score, b.score)) return diff;
+    const s = (sim?.get(b.item.id) ?? 0) - (sim?.get(a.item.id) ?? 0);
+    if (s !== 0) return s;
+    return diff !== 0 ? diff : a.item.id < b.item.id ? -1 : 1;
+  });
+  return options.limit ? ranked.slice(0, options.limit) : ranked;
+}
+
+/**
+ * Articles for one entity's hover card: only those that name it, and among
+ * them first the ones that share more of the page's other entities (hovering
+ * Putin on a page about Erdoğan's call shows the Putin–Erdoğan article first).
+ */
+export function rankForEntity<T extends Rankable>(
+  items: readonly T[],
+  entityId: string,
+  page: readonly PageWeightInput[],
+  options: RankOptions = {},
+): Ranked<T>[] {
+  const naming = items.filter((item) => item.entities[entityId]);
+  const df = options.df ?? documentFrequencies(items);
+  const total = options.totalDocs ?? items.length;
+  const context = page.filter((e) => e.id !== entityId);
+  const ranked = naming.map((item) => {
+    const own = articleWeight(item.entities[entityId] as EntityStat);
+    const byContext = rankByEntities([item], context, { df, totalDocs: total })[0];
+    // The page context dominates; how much the article makes of the entity itself breaks ties.
+    return { item, score: (byContext?.score ?? 0) + 0.1 * own, shared: [entityId, ...(byContext?.shared ?? [])] };
+  });
+  ranked.sort((a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : 1));
+  return options.limit ? ranked.slice(0, options.limit) : ranked;
+}
