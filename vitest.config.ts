@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests run in node and are fast; end-to-end tests drive real browsers
@@ -11,6 +12,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'node',
         },
+        // In node, the one browser seam (src/shared/browser.ts) gets an in-memory fake.
+        resolve: { alias: { 'webextension-polyfill': resolve(import.meta.dirname, 'tests/unit/helpers/fake-browser.ts') } },
       },
       {
         test: {

@@ -31,13 +31,13 @@ export interface Ranked<T> {
 const WEAK_FACTOR = 0.4;
 
 /**
- * Inverse document frequency, smoothed so that an entity in every article is
- * worth little but never exactly nothing (it still separates an article that
+ * Inverse document frequency, with a floor so that an entity in every article
+ * is worth little but never exactly nothing (it still separates an article that
  * names it from one that does not).
  */
 export function rarity(docFrequency: number, totalDocs: number): number {
   if (docFrequency <= 0 || totalDocs <= 0) return 0;
-  return Math.log((totalDocs + 1) / docFrequency) + 0.05;
+  return Math.log(Math.max(1, totalDocs / docFrequency)) + 0.05;
 }
 
 /** How much the page makes of an entity. */
