@@ -1,9 +1,11 @@
 // The card's styles, adopted inside its shadow root. System colours follow the
 // reader's light or dark preference.
+export const CARD_MAX_HEIGHT = 420;
+
 export const CARD_CSS = `
 :host { all: initial; }
 .card {
-  position: fixed; box-sizing: border-box; width: 340px; max-height: 420px; overflow: auto;
+  position: fixed; box-sizing: border-box; width: 340px; max-height: ${CARD_MAX_HEIGHT}px; overflow: auto;
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1d2433; background: #ffffff; border: 1px solid #d5dae3; border-radius: 10px;
   box-shadow: 0 8px 28px rgb(0 0 0 / 0.18); padding: 12px 14px; text-align: left;

@@ -5,7 +5,7 @@ import type { EntityCard, PageEntity } from '../../shared/messages';
 import type { Hit } from '../hit-test';
 import type { HoverTarget } from '../hover';
 import { Card, type CardState } from './Card';
-import { CARD_CSS } from './card-css';
+import { CARD_CSS, CARD_MAX_HEIGHT } from './card-css';
 import { placeCard } from './position';
 import { ShadowHost } from './shadow-host';
 
@@ -85,6 +85,8 @@ export class CardView implements HoverTarget {
     );
     const card = this.container.firstElementChild as HTMLElement | null;
     if (!card) return;
+    // Measure at the natural height, then fit it to the side it goes on.
+    card.style.maxHeight = '';
     const view = this.doc.defaultView;
     const r = this.current.rect;
     const place = placeCard(
@@ -92,6 +94,7 @@ export class CardView implements HoverTarget {
       { width: card.offsetWidth, height: card.offsetHeight },
       { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 768 },
     );
+    card.style.maxHeight = `${Math.min(CARD_MAX_HEIGHT, place.maxHeight)}px`;
     card.style.left = `${place.left}px`;
     card.style.top = `${place.top}px`;
   }

@@ -31,11 +31,19 @@ function within(base: string, rel: string): string | null {
   return full.startsWith(base + sep) ? full : null;
 }
 
-export async function startServer(): Promise<FixtureServer> {
+/** Files served from memory (generated fixtures), by path. */
+export type VirtualFiles = Map<string, string>;
+
+export async function startServer(virtual: VirtualFiles = new Map()): Promise<FixtureServer> {
   const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname + url.search);
+    const generated = virtual.get(url.pathname);
+    if (generated !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES[extname(url.pathname)] ?? 'text/plain' }).end(generated);
+      return;
+    }
     const [base, rel] = url.pathname.startsWith('/pages/')
       ? [SHARED_PAGES, url.pathname.slice('/pages/'.length)]
       : [FIXTURES, url.pathname];

@@ -1,0 +1,300 @@
+// The content script in real browsers, Chromium and Firefox alike: what it
+// flags and what it leaves alone, that it never changes the page, keeps up with
+// live pages, survives a strict CSP, frames, shadow DOM and a React app, and
+// opens the hover card with the right article.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withExtension, withoutExtension, type Engine, type EngineName, type TestPage } from './harness/adapters';
+import { countHighlights, probeHighlights, type HighlightProbe } from './harness/page-probes';
+import { ROOT } from './harness/paths';
+import { buildReactFixture } from './harness/react-fixture';
+import { startServer, type FixtureServer } from './harness/server';
+
+const SHOTS = resolve(ROOT, 'test-results/screenshots');
+
+let server: FixtureServer;
+beforeAll(async () => {
+  const react = await buildReactFixture();
+  server = await startServer(
+    new Map([
+      ['/react/index.html', react.html],
+      ['/react/client.js', react.script],
+    ]),
+  );
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Waits until the highlights stop changing for a moment: the scan and its updates are done. */
+async function settled(page: TestPage, min = 1): Promise<HighlightProbe> {
+  await page.waitFor(atLeast, min);
+  let last = -1;
+  for (let i = 0; i < 40; i++) {
+    const now = await page.evaluate(countHighlights);
+    if (now === last) break;
+    last = now;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return page.evaluate(probeHighlights);
+}
+
+/** Runs in the page: at least n ranges in our highlights. */
+function atLeast(n: number): boolean {
+  let total = 0;
+  for (const [name, h] of CSS.highlights) if (name.startsWith('newscontext-')) total += h.size;
+  return total >= n;
+}
+
+/** Runs in the page: exactly n ranges in our highlights. */
+function exactly(n: number): boolean {
+  let total = 0;
+  for (const [name, h] of CSS.highlights) if (name.startsWith('newscontext-')) total += h.size;
+  return total === n;
+}
+
+const sorted = (xs: string[] | undefined) => [...(xs ?? [])].sort();
+
+/** The page's DOM as markup, without the one host element our UI may add. */
+function serializeDom(): string {
+  const clone = document.documentElement.cloneNode(true) as HTMLElement;
+  clone.querySelectorAll('newscontext-ui').forEach((el) => el.remove());
+  return clone.outerHTML;
+}
+
+/** A point on the first line box of `text` inside the element with this id (names may wrap). */
+function pointOf([id, text]: [string, string]): { x: number; y: number; bottom: number; left: number } | null {
+  const el = document.getElementById(id);
+  const walker = document.createTreeWalker(el ?? document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const at = (n as Text).data.indexOf(text);
+    if (at < 0) continue;
+    const r = document.createRange();
+    r.setStart(n, at);
+    r.setEnd(n, at + text.length);
+    const b = r.getClientRects()[0] ?? r.getBoundingClientRect();
+    return { x: b.left + Math.min(b.width / 2, 30), y: b.top + b.height / 2, bottom: b.bottom, left: b.left };
+  }
+  return null;
+}
+
+for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
+  describe(`content script in ${engineName}`, () => {
+    let engine: Engine;
+    let plain: Engine;
+    beforeAll(async () => {
+      engine = await withExtension(engineName);
+      plain = await withoutExtension(engineName);
+    });
+    afterAll(async () => {
+      await engine?.close();
+      await plain?.close();
+    });
+
+    async function open(path: string, min = 1): Promise<{ page: TestPage; probe: HighlightProbe }> {
+      const page = await engine.newPage();
+      await page.goto(server.url(path));
+      return { page, probe: await settled(page, min) };
+    }
+
+    it('flags names in English and leaves the traps, form fields, editors and scripts alone', async () => {
+      const { page, probe } = await open('/content/en.html', 10);
+      expect(sorted(probe.texts.person)).toEqual(sorted(['Putin', 'Ilham Aliyev', 'Vladimir Putin', 'Putin']));
+      expect(sorted(probe.texts.place)).toEqual(
+        sorted(['Azerbaijan', 'Dushanbe', 'Tajikistan', 'Grozny', 'Russia', 'Chechnya', 'Moscow', 'Baku', 'Baku', 'Russian', 'Azerbaijani']),
+      );
+      expect(sorted(probe.texts.organisation)).toEqual(['Azerbaijan Airlines']);
+      const all = Object.values(probe.texts).flat();
+      for (const trap of ['Rasputin', 'turkey', 'baku', 'Erdoğan']) expect(all).not.toContain(trap);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
+    it('flags names in Indonesian, minding "Baku tembak"', async () => {
+      const { page, probe } = await open('/content/id.html', 10);
+      expect(sorted(probe.texts.person)).toEqual(sorted(['Nikol Pashinyan', 'Vladimir Putin', 'Pashinyan']));
+      expect(sorted(probe.texts.place)).toEqual(
+        sorted(['Rusia', 'Armenia', 'Azerbaijan', 'MOSKWA', 'Nagorno-Karabakh', 'Moskwa', 'Gyumri', 'Yerevan', 'Baku', 'Jenewa', 'Swiss']),
+      );
+      await page.close();
+    });
+
+    it('flags inflected Russian and suffixed Turkish names', async () => {
+      const ru = await open('/content/ru.html', 8);
+      expect(sorted(ru.probe.texts.person)).toEqual(sorted(['Путин', 'Владимир Путин', 'Ильхамом Алиевым', 'Путину']));
+      expect(ru.probe.texts.place).toEqual(expect.arrayContaining(['России', 'Душанбе', 'Москва', 'Баку', 'Грозный', 'Казахстане']));
+      expect(ru.probe.texts.organisation).toEqual(expect.arrayContaining(['Кремля']));
+      await ru.page.close();
+
+      const tr = await open('/content/tr.html', 8);
+      expect(sorted(tr.probe.texts.person)).toEqual(sorted(['Erdoğan', 'Putin', 'Erdoğan', 'Putin', 'Mevlüt Çavuşoğlu', 'İlham Aliyev']));
+      expect(tr.probe.texts.place).toEqual(expect.arrayContaining(['Rusya', 'Ukrayna', 'Azerbaycan', 'Bakü']));
+      expect(tr.probe.texts.organisation).toEqual(['NATO']);
+      await tr.page.close();
+    });
+
+    it('leaves the page DOM exactly as it was without the extension, requests nothing and raises no error', async () => {
+      for (const path of ['/content/en.html', '/content/component.html', '/react/index.html']) {
+        const reference = await plain.newPage();
+        await reference.goto(server.url(path));
+        await new Promise((r) => setTimeout(r, 300));
+        const { page } = await open(path, 1);
+        // The React page re-renders on its own clock: its markup is compared by the React test's own checks.
+        if (!path.startsWith('/react')) expect(await page.evaluate(serializeDom)).toBe(await reference.evaluate(serializeDom));
+        expect(page.errors).toEqual([]);
+        // data: URLs are the browser decoding inline resources, not requests that leave the machine.
+        const network = (urls: string[]) => urls.filter((u) => !u.startsWith('data:')).sort();
+        expect(network(page.requests).filter((u) => !u.startsWith(server.origin))).toEqual([]);
+        expect(network(page.requests)).toEqual(network(reference.requests));
+        await page.close();
+        await reference.close();
+      }
+    });
+
+    it('opens the hover card on a name with the most related article, and closes it on Escape', async () => {
+      const { page } = await open('/content/en.html', 10);
+      const at = await page.evaluate(pointOf, ['p1', 'Vladimir Putin'] as [string, string]);
+      if (!at) throw new Error('name not found');
+      await page.mouseMove(at.x - 3, at.y);
+      await page.mouseMove(at.x, at.y);
+      // The host appears, and the card grows to its full height once the background answered.
+      const below = { x: at.left + 40, y: at.bottom + 120 };
+      const cardAt = (p: { x: number; y: number }) => {
+        const host = document.querySelector('newscontext-ui');
+        return host !== null && document.elementFromPoint(p.x, p.y) === host;
+      };
+      await page.waitFor(cardAt, below, 10_000);
+      await page.screenshot(resolve(SHOTS, `hover-card-${engineName}.png`));
+      const tree = await page.accessibilityTree();
+      if (tree) {
+        const names = tree.map((n) => n.name);
+        expect(tree).toContainEqual({ role: 'dialog', name: 'NewsContext: Vladimir Putin' });
+        // On a page about the Dushanbe meeting, the Dushanbe article comes first.
+        const first = names.findIndex((n) => n.startsWith('Putin mengakui pertahanan udara Rusia'));
+        const others = ['Putin bertemu presiden Azerbaijan', 'Putin dan Erdogan Janji'].map((t) => names.findIndex((n) => n.startsWith(t)));
+        expect(first).toBeGreaterThan(-1);
+        for (const o of others) if (o > -1) expect(first).toBeLessThan(o);
+        expect(names).toContain('5 articles in your library');
+      }
+      await page.keyPress('Escape');
+      await page.waitFor((p: { x: number; y: number }) => document.elementFromPoint(p.x, p.y) !== document.querySelector('newscontext-ui'), below, 5_000);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
+    it('follows a live page: added, changed and removed text, infinite scroll, and a cleared registry', async () => {
+      const { page } = await open('/content/en.html', 10);
+      const texts = async () => Object.values((await page.evaluate(probeHighlights)).texts).flat();
+      const before = await page.evaluate(countHighlights);
+
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.id = 'added';
+        p.textContent = 'Later, Nikol Pashinyan called Yerevan.';
+        document.querySelector('article')?.append(p);
+      });
+      await page.waitFor(() => [...(CSS.highlights.get('newscontext-person') ?? [])].some((r) => r.startContainer.parentElement?.id === 'added'));
+      expect(await texts()).toContain('Nikol Pashinyan');
+
+      // Text changed in place (characterData): Moscow goes, Kazakhstan comes.
+      await page.evaluate(() => {
+        const t = document.getElementById('p2')?.firstChild as Text;
+        t.data = t.data.replace('Moscow', 'Kazakhstan');
+      });
+      await page.waitFor(() => [...(CSS.highlights.get('newscontext-place') ?? [])].some((r) => String(r.startContainer.nodeValue).slice(r.startOffset, r.endOffset) === 'Kazakhstan'));
+      expect(await texts()).not.toContain('Moscow');
+
+      // Removal drops the highlights of what was removed.
+      await page.evaluate(() => document.getElementById('p1')?.remove());
+      await page.waitFor(() => ![...(CSS.highlights.get('newscontext-place') ?? [])].some((r) => String(r.startContainer.nodeValue).includes('Dushanbe')));
+      expect(await texts()).not.toContain('Dushanbe');
+
+      // Infinite scroll: 20 batches of 50 paragraphs, each naming two entities.
+      const start = await page.evaluate(countHighlights);
+      for (let batch = 0; batch < 20; batch++) {
+        await page.evaluate((b: number) => {
+          const frag = document.createDocumentFragment();
+          for (let i = 0; i < 50; i++) {
+            const p = document.createElement('p');
+            p.textContent = `Item ${b}-${i}: Erdoğan spoke to reporters in Sochi about the talks.`;
+            frag.append(p);
+          }
+          document.body.append(frag);
+        }, batch);
+      }
+      await page.waitFor(exactly, start + 2000, 20_000);
+
+      // The page clears the registry: ours come back with the next change.
+      await page.evaluate(() => CSS.highlights.clear());
+      await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'NATO met.' })));
+      await page.waitFor(exactly, start + 2001);
+      expect(before).toBeGreaterThan(0);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
+    it('highlights under a strict Content-Security-Policy, visibly', async () => {
+      const { page, probe } = await open('/content/csp.html?csp', 3);
+      expect(sorted(probe.texts.person)).toEqual(sorted(['Vladimir Putin', 'Recep Tayyip Erdoğan']));
+      const at = await page.evaluate(pointOf, ['p1', 'Vladimir Putin'] as [string, string]);
+      if (!at) throw new Error('name not found');
+      const shot = PNG.sync.read(await page.screenshot(resolve(SHOTS, `csp-${engineName}.png`)));
+      // Sample the background just under the glyphs' middle, left of centre: the person colour is a warm yellow.
+      const scale = shot.width / (await page.evaluate(() => window.innerWidth));
+      const px = (x: number, y: number) => {
+        const i = (Math.round(y * scale) * shot.width + Math.round(x * scale)) * 4;
+        return [shot.data[i] ?? 0, shot.data[i + 1] ?? 0, shot.data[i + 2] ?? 0] as const;
+      };
+      const samples = [4, 10, 16, 22, 28].map((dx) => px(at.left + dx, at.bottom - 4));
+      const yellowish = samples.some(([r, g, b]) => r > 200 && g > 170 && b < 200 && r - b > 40);
+      expect(yellowish, JSON.stringify(samples)).toBe(true);
+      await page.close();
+    });
+
+    it('flags same-origin frames, about:blank frames and open shadow roots, not closed ones', async () => {
+      const { page, probe } = await open('/content/frames.html', 1);
+      expect(probe.texts.organisation).toEqual(['NATO']);
+      const inFrame = () => {
+        let found: string[] = [];
+        for (const [name, h] of CSS.highlights) {
+          if (!name.startsWith('newscontext-')) continue;
+          found = found.concat([...h].map((r) => String(r.startContainer.nodeValue).slice(r.startOffset, r.endOffset)));
+        }
+        return found;
+      };
+      await expect.poll(() => page.evaluateInFrame('#c1', inFrame), { timeout: 10_000 }).toEqual(['Ilham Aliyev']);
+      await expect.poll(() => page.evaluateInFrame('#b1', inFrame), { timeout: 10_000 }).toEqual(['Yerevan']);
+      await page.close();
+
+      const comp = await open('/content/component.html', 3);
+      expect(sorted(comp.probe.texts.place)).toEqual(sorted(['Armenia', 'Dushanbe', 'Kazakhstan']));
+      expect(Object.values(comp.probe.texts).flat()).not.toContain('Grozny');
+      await comp.page.close();
+    });
+
+    it('keeps a hydrated, re-rendering React app working and up to date', async () => {
+      const { page } = await open('/react/index.html', 5);
+      const flashed = () =>
+        [...(CSS.highlights.get('newscontext-person') ?? [])].some((r) => r.startContainer.parentElement?.id === 'flash');
+      await page.waitFor(flashed, undefined, 5_000);
+      await page.waitFor(() => !document.getElementById('flash'), undefined, 5_000);
+      await page.waitFor(() => ![...(CSS.highlights.get('newscontext-person') ?? [])].some((r) => !r.startContainer.isConnected), undefined, 5_000);
+      const moving = () =>
+        [...(CSS.highlights.get('newscontext-place') ?? [])]
+          .filter((r) => r.startContainer.parentElement?.id === 'moving' && r.startContainer.isConnected)
+          .map((r) => String(r.startContainer.nodeValue).slice(r.startOffset, r.endOffset));
+      await page.waitFor(() => {
+        const el = document.getElementById('moving');
+        const ranges = [...(CSS.highlights.get('newscontext-place') ?? [])].filter((r) => r.startContainer.parentElement === el);
+        return ranges.length === 1 && String(ranges[0]?.startContainer.nodeValue) === el?.textContent;
+      });
+      expect(['Baku', 'Yerevan']).toContain((await page.evaluate(moving))[0]);
+      expect(await page.evaluate(() => (window as unknown as { __reactErrors: string[] }).__reactErrors)).toEqual([]);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+  });
+}

@@ -1,0 +1,38 @@
+import { it } from 'vitest';
+import { launchChromium } from './harness/browsers';
+import { startServer } from './harness/server';
+
+it('probe', async () => {
+  const server = await startServer();
+  const s = await launchChromium();
+  const page = await s.context.newPage();
+  const url = server.url('/stories/en-airliner-admission.html');
+  await page.goto(url);
+  await page.waitForTimeout(1500);
+  const tabs = await s.worker.evaluate(async () => (await (globalThis as any).chrome.tabs.query({})).map((t: any) => ({ id: t.id, url: t.url, title: t.title })));
+  console.log(JSON.stringify(tabs));
+  const id = tabs.find((t: any) => t.url === url)?.id ?? tabs[tabs.length - 1].id;
+  const popup = await s.context.newPage();
+  popup.on('console', (m) => console.log('console', m.text()));
+  popup.on('pageerror', (e) => console.log('pageerror', e.message));
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${id}`);
+  await popup.waitForTimeout(1500);
+  await popup.screenshot({ path: '/tmp/nc/popup1.png', fullPage: true });
+  await popup.fill('input[type=search]', 'Turkey drones');
+  await popup.waitForTimeout(800);
+  await popup.screenshot({ path: '/tmp/nc/popup2.png', fullPage: true });
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  await popup.fill('input[type=search]', '');
+  await popup.waitForTimeout(500);
+  await popup.screenshot({ path: '/tmp/nc/popup3.png', fullPage: true });
+  const art = await s.context.newPage();
+  art.on('pageerror', (e) => console.log('pageerror', e.message));
+  await art.setViewportSize({ width: 1000, height: 900 });
+  await art.goto(`chrome-extension://${s.extensionId}/article.html?id=001_bcffe93f59d1024d`);
+  await art.waitForTimeout(1000);
+  await art.screenshot({ path: '/tmp/nc/article1.png', fullPage: true });
+  await art.emulateMedia({ colorScheme: 'dark' });
+  await art.screenshot({ path: '/tmp/nc/article2.png', fullPage: true });
+  await s.close(); await server.close();
+});
