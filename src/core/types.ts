@@ -13,6 +13,12 @@ export interface AliasSpec {
   lang: string;
   /** Demonyms and adjectives ("Russian", "Turkish"): they count less than a name. */
   weak?: boolean;
+  /**
+   * Match only this exact spelling, case and diacritics included. Defaults to
+   * true for all-caps acronyms ("AS", "US", "ISIS": "as", "us", the goddess Isis)
+   * and false otherwise; "Bakı" sets it so that the Javanese "Baki" is not Baku.
+   */
+  caseSensitive?: boolean;
 }
 
 /** A context rule: the alias is not this entity when the text around it reads so. */
@@ -50,6 +56,8 @@ export interface CompiledEntity {
   aliases: string[];
   /** Folded weak aliases (demonyms). */
   weak?: string[];
+  /** Aliases matched case- and diacritic-sensitively, as written (not folded). */
+  exact?: string[];
   context?: ContextRule;
 }
 

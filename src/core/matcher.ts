@@ -1,0 +1,262 @@
+// The one matcher: finds gazetteer entities in a string in a single pass.
+//
+// How: a trie of folded aliases, compiled once. One loop over the text looks
+// each character up in a flat table of those that can start a name (upper-case
+// or caseless letters whose folded form begins some alias: names look like
+// names); from each one that starts a word, we walk the trie over the ORIGINAL
+// text, folding one code unit at a time (fold keeps lengths), so offsets need
+// no mapping and find() allocates only its results. The longest candidate that
+// passes the checks (word boundary at the end, exact spelling, context rules)
+// wins, and scanning resumes after it. No per-alias loop, no per-call setup.
+
+import { fold, foldCode, isLowerChar, isSpaceCode, isWordChar } from './fold';
+import type { CompiledEntity, CompiledGazetteer, ContextRule, Mention } from './types';
+
+export interface Matcher {
+  /** Mentions in text order, non-overlapping, with offsets into `text`. */
+  find(text: string): Mention[];
+  entity(id: string): CompiledEntity | undefined;
+  readonly entities: readonly CompiledEntity[];
+}
+
+interface Term {
+  entity: number;
+  weak: boolean;
+  /** Original spelling the text must have exactly ("AS", "US", "Bakı"). */
+  exact: string | undefined;
+}
+
+class Node {
+  next: Map<number, Node> | undefined = undefined;
+  term: Term | undefined = undefined;
+  /** Where the walk goes after a Russian/Ukrainian case ending, possibly empty ("Путин", "Путина"). */
+  slotAny: Node | undefined = undefined;
+  /** Same, but the ending must be there: the stem lost a letter ("Москв" + а/ы/е). */
+  slotReq: Node | undefined = undefined;
+}
+
+// --- Russian and Ukrainian inflection -------------------------------------
+// Names in Cyrillic decline: Путин → Путина, Путиным; Россия → России; Москва →
+// Москве. Each Cyrillic word of an alias is reduced to a stem followed by a
+// slot that takes the rest of the word when it is one of these endings
+// (folded: ё is е). A whitelist, so "Путинизм" or "Азербайджанский" are not names.
+const ENDINGS = new Set([
+  'а', 'я', 'у', 'ю', 'е', 'и', 'ы', 'о', 'ь', 'й', 'і', 'ї',
+  'ой', 'ей', 'ом', 'ем', 'ым', 'им', 'ам', 'ям', 'ах', 'ях', 'ов', 'ев', 'ью', 'ою', 'ею', 'єю',
+  'ую', 'юю', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ый', 'ий', 'ых', 'их', 'ій', 'ів',
+  'ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ові', 'еві',
+]);
+const MAX_ENDING = 3;
+const CYRILLIC_WORD = /^[\u0400-\u04ff]{4,}$/;
+const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ій)$/;
+
+/**
+ * How a folded alias word inflects: its stem, and whether an ending is required
+ * after it. Undefined for non-Cyrillic words, short ones (Баку would also read
+ * "Бака") and indeclinable foreign names ending in и/у/ю (Сочи, Гюмри, Чавушоглу).
+ */
+export function inflection(word: string): { stem: string; required: boolean } | undefined {
+  if (!CYRILLIC_WORD.test(word)) return undefined;
+  if (word.length >= 5 && ADJECTIVE.test(word)) return { stem: word.slice(0, -2), required: true };
+  const last = word[word.length - 1]!;
+  if ('аяьйоеыєї'.includes(last)) return { stem: word.slice(0, -1), required: true };
+  if ('иуюіэ'.includes(last)) return undefined;
+  return { stem: word, required: false };
+}
+
+// --- compiling ---------------------------------------------------------------
+
+function child(node: Node, code: number): Node {
+  node.next ??= new Map();
+  let c = node.next.get(code);
+  if (c === undefined) node.next.set(code, (c = new Node()));
+  return c;
+}
+
+function insert(root: Node, alias: string, term: Term, entities: readonly CompiledEntity[]): void {
+  let node = root;
+  const words = alias.split(' ');
+  for (let w = 0; w < words.length; w++) {
+    if (w > 0) node = child(node, 0x20);
+    const word = words[w]!;
+    const inf = term.exact === undefined ? inflection(word) : undefined;
+    const stem = inf ? inf.stem : word;
+    for (let i = 0; i < stem.length; i++) node = child(node, stem.charCodeAt(i));
+    if (inf) node = inf.required ? (node.slotReq ??= new Node()) : (node.slotAny ??= new Node());
+  }
+  const old = node.term;
+  if (old !== undefined && old.entity !== term.entity) {
+    throw new Error(
+      `Matcher: alias "${alias}" of "${entities[term.entity]!.id}" reads the same as an alias of ` +
+        `"${entities[old.entity]!.id}" (after folding and inflection): remove it from one of them.`,
+    );
+  }
+  // Within one entity a name beats a demonym, and a free spelling beats an exact one.
+  if (old === undefined || (old.weak && !term.weak) || (old.exact !== undefined && term.exact === undefined)) {
+    node.term = term;
+  }
+}
+
+// Which characters can start a name: upper-case or caseless letters whose
+// folded form begins some alias. Decided lazily per code and kept in a flat
+// table: one typed-array load per character of text is cheaper than a regex
+// call per candidate, and filling the table up front (folding ~1,500 letters)
+// would cost milliseconds each time a page loads the content script.
+const UNKNOWN = 0;
+const START = 1;
+const NOT_START = 2;
+
+// --- matching ----------------------------------------------------------------
+
+// Candidates of the current walk, reused across calls: find() is called on
+// thousands of small text nodes and should allocate nothing but its results.
+const candEnd: number[] = [];
+const candTerm: Term[] = [];
+let candCount = 0;
+
+function walk(text: string, n: number, node: Node, p: number): void {
+  for (;;) {
+    // Combining marks (text in NFD) belong to the letter before them.
+    while (p < n && text.charCodeAt(p) >= 0x300 && text.charCodeAt(p) <= 0x36f) p++;
+    if (node.term !== undefined) {
+      candEnd[candCount] = p;
+      candTerm[candCount++] = node.term;
+    }
+    if (node.slotAny !== undefined || node.slotReq !== undefined) slot(text, n, node, p);
+    const next = node.next;
+    if (next === undefined || p >= n) return;
+    const c = text.charCodeAt(p);
+    if (isSpaceCode(c)) {
+      // One space in an alias stands for any run of whitespace in the text.
+      const sp = next.get(0x20);
+      if (sp === undefined) return;
+      do p++; while (p < n && isSpaceCode(text.charCodeAt(p)));
+      node = sp;
+      continue;
+    }
+    const f = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : foldCode(c);
+    const to = next.get(f);
+    if (to !== undefined) {
+      node = to;
+      p++;
+      continue;
+    }
+    // "VladimirPutin" (seed 000): a lower-to-upper step inside a word stands
+    // for a lost space, for every multi-word alias, without listing variants.
+    const sp = f !== c && !isLowerChar(c) ? next.get(0x20) : undefined;
+    if (sp === undefined || p === 0 || !isLowerChar(text.charCodeAt(p - 1))) return;
+    node = sp;
+  }
+}
+
+function slot(text: string, n: number, node: Node, p: number): void {
+  let q = p;
+  while (q < n && isWordChar(text.charCodeAt(q))) q++;
+  if (q === p) {
+    if (node.slotAny !== undefined) walk(text, n, node.slotAny, q);
+    return;
+  }
+  if (q - p > MAX_ENDING) return;
+  let ending = '';
+  for (let k = p; k < q; k++) ending += String.fromCharCode(foldCode(text.charCodeAt(k)));
+  if (!ENDINGS.has(ending)) return;
+  if (node.slotAny !== undefined) walk(text, n, node.slotAny, q);
+  if (node.slotReq !== undefined) walk(text, n, node.slotReq, q);
+}
+
+/** Is the word at `j` (after spaces and hyphens) one of `words`? */
+function followedBy(text: string, n: number, j: number, words: readonly string[]): boolean {
+  while (j < n && (isSpaceCode(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2d)) j++;
+  let e = j;
+  while (e < n && isWordChar(text.charCodeAt(e))) e++;
+  return sameWord(text, j, e, words);
+}
+
+/** Is the word that ends before `j` (before spaces and hyphens) one of `words`? */
+function precededBy(text: string, j: number, words: readonly string[]): boolean {
+  j--;
+  while (j >= 0 && (isSpaceCode(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2d)) j--;
+  const e = j + 1;
+  while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
+  return sameWord(text, j + 1, e, words);
+}
+
+function sameWord(text: string, s: number, e: number, words: readonly string[]): boolean {
+  if (e === s) return false;
+  outer: for (const w of words) {
+    if (w.length !== e - s) continue;
+    for (let k = 0; k < w.length; k++) if (foldCode(text.charCodeAt(s + k)) !== w.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export function createMatcher(g: CompiledGazetteer): Matcher {
+  const entities = g.entities;
+  const byId = new Map<string, CompiledEntity>();
+  const root = new Node();
+  const rules: Array<ContextRule | undefined> = [];
+  entities.forEach((e, i) => {
+    byId.set(e.id, e);
+    rules.push(e.context?.notFollowedBy?.length || e.context?.notPrecededBy?.length ? e.context : undefined);
+    for (const a of e.aliases) insert(root, a, { entity: i, weak: false, exact: undefined }, entities);
+    for (const a of e.weak ?? []) insert(root, a, { entity: i, weak: true, exact: undefined }, entities);
+    for (const a of e.exact ?? []) insert(root, fold(a), { entity: i, weak: false, exact: a }, entities);
+  });
+  const firsts = root.next ?? new Map<number, Node>();
+  const starts = new Uint8Array(0x10000);
+  const isStart = (c: number): boolean => {
+    const yes = !isLowerChar(c) && firsts.has(foldCode(c));
+    starts[c] = yes ? START : NOT_START;
+    return yes;
+  };
+
+  function accepts(text: string, n: number, start: number, end: number, t: Term): boolean {
+    // No mention ends inside a word ("Putinism"); "Erdoğan'ın" and "Putin's" end at the apostrophe.
+    if (end < n && isWordChar(text.charCodeAt(end)) && isWordChar(text.charCodeAt(end - 1))) return false;
+    if (t.exact !== undefined) {
+      if (end - start !== t.exact.length) return false;
+      for (let k = 0; k < t.exact.length; k++) if (text.charCodeAt(start + k) !== t.exact.charCodeAt(k)) return false;
+    }
+    const r = rules[t.entity];
+    if (r !== undefined) {
+      if (r.notFollowedBy && followedBy(text, n, end, r.notFollowedBy)) return false;
+      if (r.notPrecededBy && precededBy(text, start, r.notPrecededBy)) return false;
+    }
+    return true;
+  }
+
+  function find(text: string): Mention[] {
+    const out: Mention[] = [];
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const s = starts[c];
+      if (s === NOT_START || (s === UNKNOWN && !isStart(c))) continue;
+      // A name starts a word: "Rasputin" holds no Putin.
+      if (i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
+      candCount = 0;
+      walk(text, n, root, i);
+      // Longest first; a rejected candidate gives way to the next longest.
+      while (candCount > 0) {
+        let best = 0;
+        for (let k = 1; k < candCount; k++) if (candEnd[k]! > candEnd[best]!) best = k;
+        const end = candEnd[best]!;
+        const t = candTerm[best]!;
+        if (accepts(text, n, i, end, t)) {
+          const m: Mention = { entityId: entities[t.entity]!.id, start: i, end };
+          if (t.weak) m.weak = true;
+          out.push(m);
+          i = end - 1;
+          break;
+        }
+        candEnd[best] = candEnd[--candCount]!;
+        candTerm[best] = candTerm[candCount]!;
+      }
+    }
+    candCount = 0;
+    return out;
+  }
+
+  return { find, entity: (id) => byId.get(id), entities };
+}
