@@ -1,5 +1,5 @@
+// The compiled gazetteer, provided at build time by src/build/extension-plugin.ts.
 declare module 'virtual:gazetteer' {
-  import type { CompiledGazetteer } from './core/types';
-  const gazetteer: CompiledGazetteer;
+  const gazetteer: import('./core/types').CompiledGazetteer;
   export default gazetteer;
 }

@@ -88,6 +88,13 @@ export function createHandlers(services: Services): Handlers {
 
     async search({ query, entityId, limit }) {
       const library = await services.library();
+      // "Show all" for an entity: every article naming it, most about it first.
+      if (query.trim() === '' && entityId) {
+        return library
+          .withEntity(entityId)
+          .slice(0, limit ?? 20)
+          .map((a, i, all) => ({ id: a.id, title: a.title, source: a.source, date: a.date, score: all.length - i, snippet: entitySnippet(a, entityId, matcher) }));
+      }
       const hits = library.search(query, { limit: limit ?? 20, entityId });
       return hits.flatMap((hit) => {
         const article = library.get(hit.id);

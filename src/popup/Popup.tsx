@@ -1,0 +1,177 @@
+// The toolbar popup (and the same view in a tab): a search field, the
+// entities the current page names, and one list, either the library articles
+// related to the page or search results.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import browser from '../shared/browser';
+import { t } from '../shared/i18n';
+import { send } from '../shared/send';
+import { itemLinks } from './ArticleList';
+import { EntityChips } from './EntityChips';
+import { escapeAction, moveFocus } from './keyboard';
+import { ListArea } from './ListArea';
+import { PageNote } from './PageNote';
+import { popOutPath, type PopupParams } from './params';
+import { PauseToggle } from './PauseToggle';
+import { useRelated, useSearch } from './use-results';
+import { usePage } from './use-page';
+import { listContent, listView, searchRequest } from './view-model';
+
+/** A performance mark at first render, for the benchmark's time-to-first-render. */
+export const FIRST_RENDER_MARK = 'newscontext:popup-first-render';
+
+export function Popup({ params }: { params: PopupParams }) {
+  const page = usePage(params);
+  const [query, setQuery] = useState(params.query);
+  const [filter, setFilter] = useState<string | undefined>(params.entityId);
+  const fieldRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  // Focus before the first paint, so the first key typed lands in the field.
+  useLayoutEffect(() => {
+    fieldRef.current?.focus();
+    performance.mark(FIRST_RENDER_MARK);
+  }, []);
+
+  const view = listView(query, filter, page.status);
+  const request = searchRequest(view);
+  const search = useSearch(request);
+  const pageEntities = page.status.kind === 'ready' ? page.status.state.entities : undefined;
+  const related = useRelated(pageEntities);
+  const content = listContent(view, related, search, request, page.status.kind !== 'none');
+
+  const open = (id: string) => {
+    void send('open', { page: 'article', id }).then(() => {
+      // The popup could linger over the new tab; a view in a tab stays.
+      if (!params.inTab) window.close();
+    });
+  };
+  const popOut = (tabId: number) => {
+    void browser.tabs.create({ url: browser.runtime.getURL(popOutPath(tabId)) }).then(() => window.close());
+  };
+  const focusField = () => fieldRef.current?.focus();
+
+  const onRootKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    const action = escapeAction(query, filter, document.activeElement === fieldRef.current);
+    if (action === 'none') return;
+    e.preventDefault();
+    if (action === 'clear-query') setQuery('');
+    else if (action === 'clear-filter') setFilter(undefined);
+    focusField();
+  };
+
+  // Type, then Enter: the first article opens, once the results answer what was typed.
+  const openFirstWhenReady = useRef(false);
+  const waiting = content.kind === 'loading' || (content.kind === 'items' && content.stale === true);
+  useEffect(() => {
+    if (!openFirstWhenReady.current || waiting) return;
+    openFirstWhenReady.current = false;
+    if (content.kind === 'items') open(content.entries[0]!.article.id);
+  });
+
+  const onFieldKeyDown = (e: KeyboardEvent) => {
+    const links = itemLinks(listRef.current);
+    if (e.key === 'Enter') {
+      if (content.kind !== 'items' && !waiting) return;
+      e.preventDefault();
+      if (waiting) openFirstWhenReady.current = true;
+      else links[0]?.click();
+      return;
+    }
+    const next = moveFocus(-1, e.key, links.length);
+    if (next !== null && next >= 0) {
+      e.preventDefault();
+      links[next]?.focus();
+    }
+  };
+
+  return (
+    <div class={params.inTab ? 'popup in-tab' : 'popup'} onKeyDown={onRootKeyDown}>
+      <header class="bar">
+        <span class="brand">
+          <img src="icons/icon-32.png" alt="" width={16} height={16} />
+          NewsContext
+        </span>
+        {!params.inTab && page.tabId !== undefined && (
+          <button type="button" class="icon-button" data-pop-out title={t('popOut')} aria-label={t('popOut')} onClick={() => popOut(page.tabId!)}>
+            <PopOutIcon />
+          </button>
+        )}
+      </header>
+
+      <div class="search" role="search">
+        <label for="q" class="visually-hidden">
+          {t('searchLabel')}
+        </label>
+        <input
+          id="q"
+          ref={fieldRef}
+          type="search"
+          value={query}
+          placeholder={t('searchPlaceholder')}
+          autocomplete="off"
+          spellcheck={false}
+          aria-describedby="keys-hint"
+          aria-controls="list"
+          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={onFieldKeyDown}
+        />
+      </div>
+
+      {page.status.kind !== 'none' && (
+        <section class="page" aria-labelledby="page-heading">
+          <h2 id="page-heading" class="section-heading">
+            {t('onThisPage')}
+          </h2>
+          {page.status.kind === 'ready' ? (
+            <EntityChips entities={page.status.state.entities} active={filter} onToggle={(id) => setFilter((f) => (f === id ? undefined : id))} />
+          ) : (
+            <PageNote status={page.status} />
+          )}
+        </section>
+      )}
+
+      <ListArea
+        view={view}
+        content={content}
+        filter={filter}
+        pageEntityIds={pageEntities?.map((e) => e.id) ?? []}
+        listRef={listRef}
+        fieldRef={fieldRef}
+        onOpen={open}
+        onClearFilter={() => {
+          setFilter(undefined);
+          focusField();
+        }}
+        onSuggest={(name) => {
+          setQuery(name);
+          focusField();
+        }}
+      />
+
+      <footer class="foot">
+        {page.site !== '' && page.status.kind !== 'unavailable' && page.status.kind !== 'loading' && (
+          <PauseToggle site={page.site} paused={page.paused} onChange={(p) => void page.setPaused(p)} />
+        )}
+        <p id="keys-hint" class="keys-hint">
+          {t('keysHint')}
+        </p>
+      </footer>
+    </div>
+  );
+}
+
+function PopOutIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M9 2h5v5M14 2 7.5 8.5M12 9.5V13a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3.5"
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.5"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      />
+    </svg>
+  );
+}

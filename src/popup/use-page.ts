@@ -1,0 +1,93 @@
+// The tab the popup describes and what the background knows about it, kept
+// up to date: the content script reports a few hundred milliseconds after it
+// scans, so a popup opened on a fresh page (or right after un-pausing) polls
+// briefly instead of declaring the page empty.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import browser from '../shared/browser';
+import type { Settings, TabState } from '../shared/messages';
+import { send } from '../shared/send';
+import { getSettings, isPaused, onSettingsChanged, siteOf, togglePaused, updateSettings } from '../shared/settings';
+import { pageStatus, statusUrl, type PageStatus } from './page-status';
+import type { PopupParams } from './params';
+
+const POLL_MS = 250;
+/** How long a missing report is waited for before the page is called unavailable. */
+const WAIT_FOR_REPORT_MS = 2500;
+/** After a pause toggle, how long to watch for the page's fresh report. */
+const WATCH_AFTER_TOGGLE_MS = 3000;
+
+export interface PageContext {
+  tabId: number | undefined;
+  status: PageStatus;
+  /** The site the pause toggle acts on, when the page has one. */
+  site: string;
+  paused: boolean;
+  setPaused(paused: boolean): Promise<void>;
+}
+
+async function resolveTab(params: PopupParams): Promise<{ id: number | undefined; url: string | undefined }> {
+  if (params.searchOnly) return { id: undefined, url: undefined };
+  if (params.tabId !== undefined) {
+    const tab = await browser.tabs.get(params.tabId).catch(() => undefined);
+    return { id: params.tabId, url: tab?.url };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return { id: tab?.id, url: tab?.url };
+}
+
+export function usePage(params: PopupParams): PageContext {
+  const [tab, setTab] = useState<{ id: number | undefined; url: string | undefined } | undefined>(undefined);
+  const [state, setState] = useState<TabState | null | undefined>(undefined);
+  const [settings, setSettings] = useState<Settings | undefined>(undefined);
+  const watchUntil = useRef(0);
+
+  useEffect(() => {
+    void resolveTab(params).then(setTab, () => setTab({ id: undefined, url: undefined }));
+    void getSettings().then(setSettings);
+    return onSettingsChanged((s) => {
+      setSettings(s);
+      watchUntil.current = Date.now() + WATCH_AFTER_TOGGLE_MS;
+    });
+  }, [params]);
+
+  // Ask for the tab's state until a report arrives (or the wait runs out);
+  // keep asking for a while after a settings change, which makes the page rescan.
+  useEffect(() => {
+    if (!tab || tab.id === undefined) return;
+    const tabId = tab.id;
+    const started = Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const poll = async () => {
+      const next = await send('tab/state', { tabId }).catch(() => null);
+      if (stopped) return;
+      const waiting = next === null && Date.now() - started < WAIT_FOR_REPORT_MS;
+      // While waiting for a first report, stay "loading" rather than flash "unavailable".
+      if (!waiting) setState((prev) => (prev && next && prev.updatedAt === next.updatedAt ? prev : next));
+      if (waiting || Date.now() < watchUntil.current) timer = setTimeout(() => void poll(), POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [tab, settings]);
+
+  let status: PageStatus;
+  if (params.searchOnly || (tab && tab.id === undefined)) status = { kind: 'none' };
+  else if (!tab || !settings) status = { kind: 'loading' };
+  else status = pageStatus({ state, tabUrl: tab.url, paused: (url) => isPaused(settings, url) });
+
+  const url = statusUrl(status) ?? tab?.url ?? '';
+  const site = siteOf(url);
+  const paused = settings !== undefined && site !== '' && isPaused(settings, url);
+  const setPaused = useCallback(
+    async (value: boolean) => {
+      if (site === '') return;
+      await updateSettings((s) => togglePaused(s, site, value));
+    },
+    [site],
+  );
+
+  return { tabId: tab?.id, status, site, paused, setPaused };
+}
