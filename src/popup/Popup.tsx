@@ -11,7 +11,7 @@ import { escapeAction, moveFocus } from './keyboard';
 import { ListArea } from './ListArea';
 import { PageNote } from './PageNote';
 import { popOutPath, type PopupParams } from './params';
-import { PauseToggle } from './PauseToggle';
+import { Switch } from './Switch';
 import { useRelated, useSearch } from './use-results';
 import { usePage } from './use-page';
 import { listContent, listView, searchRequest } from './view-model';
@@ -151,7 +151,21 @@ export function Popup({ params }: { params: PopupParams }) {
 
       <footer class="foot">
         {page.site !== '' && page.status.kind !== 'unavailable' && page.status.kind !== 'loading' && (
-          <PauseToggle site={page.site} paused={page.paused} onChange={(p) => void page.setPaused(p)} />
+          // The content script follows the setting at once, without a reload.
+          <Switch
+            label={t('pauseSite', page.site)}
+            checked={page.paused}
+            onChange={(p) => void page.setPaused(p)}
+            inputProps={{ 'data-pause-site': page.site }}
+          />
+        )}
+        {page.badge !== undefined && (
+          <Switch
+            label={t('badgeSetting')}
+            checked={page.badge}
+            onChange={(on) => void page.setBadge(on)}
+            inputProps={{ 'data-setting': 'badge' }}
+          />
         )}
         <p id="keys-hint" class="keys-hint">
           {t('keysHint')}

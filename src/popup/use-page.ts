@@ -23,6 +23,9 @@ export interface PageContext {
   site: string;
   paused: boolean;
   setPaused(paused: boolean): Promise<void>;
+  /** Whether the toolbar button shows the entity count; undefined until settings load. */
+  badge: boolean | undefined;
+  setBadge(on: boolean): Promise<void>;
 }
 
 async function resolveTab(params: PopupParams): Promise<{ id: number | undefined; url: string | undefined }> {
@@ -89,5 +92,9 @@ export function usePage(params: PopupParams): PageContext {
     [site],
   );
 
-  return { tabId: tab?.id, status, site, paused, setPaused };
+  const setBadge = useCallback(async (badge: boolean) => {
+    await updateSettings((s) => ({ ...s, badge }));
+  }, []);
+
+  return { tabId: tab?.id, status, site, paused, setPaused, badge: settings?.badge, setBadge };
 }

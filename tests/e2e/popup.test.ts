@@ -29,6 +29,7 @@ interface ChromeApi {
   tabs: { query(q: object): Promise<Array<{ id?: number }>> };
   storage: { local: { get(key: string): Promise<Record<string, { pausedSites?: string[] } | undefined>>; clear(): Promise<void> } };
   runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: { entities: unknown[] } | null }> };
+  action: { getBadgeText(q: { tabId: number }): Promise<string> };
 }
 type WithChrome = { chrome: ChromeApi };
 
@@ -309,15 +310,37 @@ describe('page states', () => {
     await expect(toggle.getAttribute('data-pause-site')).resolves.toBe('127.0.0.1');
     await expect(toggle.isChecked()).resolves.toBe(false);
 
-    // Clicked as a reader does, on the switch's label.
-    await popup.click('label.toggle');
+    const ours = () => [...CSS.highlights.keys()].filter((k) => k.startsWith('newscontext-')).length;
+    expect(await story.page.evaluate(ours)).toBe(3);
+
+    // Clicked as a reader does, on the switch's label. The open page follows without a reload.
+    await popup.click('label.toggle:has([data-pause-site])');
     await popup.waitForSelector('[data-page-status="paused"]');
     await expect(toggle.isChecked()).resolves.toBe(true);
     expect(await pausedSites()).toEqual(['127.0.0.1']);
+    await story.page.waitForFunction(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('newscontext-')), undefined, { timeout: 5_000 });
 
-    await popup.click('label.toggle');
+    await popup.click('label.toggle:has([data-pause-site])');
     await popup.waitForSelector('.chip[data-entity="erdogan"]', { timeout: 10_000 });
     expect(await pausedSites()).toEqual([]);
+    await story.page.waitForFunction(() => CSS.highlights.has('newscontext-person') && (CSS.highlights.get('newscontext-person')?.size ?? 0) > 0, undefined, { timeout: 5_000 });
+    await popup.close();
+    await story.page.close();
+  });
+
+  it('turns the toolbar badge off and on', async () => {
+    const story = await openStory('en-erdogan-call.html');
+    const badge = () =>
+      session.worker.evaluate((tabId) => (globalThis as unknown as WithChrome).chrome.action.getBadgeText({ tabId }), story.tabId);
+    await expect.poll(badge, { timeout: 5_000 }).toMatch(/^[1-9]\d*$/);
+    const count = await badge();
+    const popup = await openPopup(`?tab=${story.tabId}`);
+    const toggle = popup.locator('input[data-setting="badge"]');
+    await expect(toggle.isChecked()).resolves.toBe(true);
+    await popup.click('label.toggle:has([data-setting="badge"])');
+    await expect.poll(badge, { timeout: 5_000 }).toBe('');
+    await popup.click('label.toggle:has([data-setting="badge"])');
+    await expect.poll(badge, { timeout: 5_000 }).toBe(count);
     await popup.close();
     await story.page.close();
   });
