@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { extensionPlugin, gazetteerPlugin } from './src/build/extension-plugin';
+import { noInnerHtmlPlugin } from './src/build/no-inner-html-plugin';
 
 const root = import.meta.dirname;
 const outDir = resolve(root, 'dist');
@@ -12,7 +13,7 @@ export default defineConfig({
   root: resolve(root, 'src/pages'),
   base: './',
   publicDir: false,
-  plugins: [preact(), gazetteerPlugin(), extensionPlugin({ root, outDir })],
+  plugins: [noInnerHtmlPlugin(), preact(), gazetteerPlugin(), extensionPlugin({ root, outDir })],
   build: {
     outDir: resolve(outDir, 'chrome'),
     emptyOutDir: true,

@@ -15,6 +15,7 @@ import { isSourceManifest, manifestFor } from './manifest';
 import { loadGazetteer, unusedEntities } from './gazetteer';
 import { buildLibraryFromSeeds } from './library-build';
 import { createMatcher } from '../core/matcher';
+import { noInnerHtmlPlugin } from './no-inner-html-plugin';
 
 const GAZETTEER_ID = 'virtual:gazetteer';
 const RESOLVED_GAZETTEER_ID = '\0' + GAZETTEER_ID;
@@ -60,7 +61,7 @@ export function extensionPlugin({ root, outDir }: ExtensionPluginOptions): Plugi
         configFile: false,
         root,
         logLevel: 'warn',
-        plugins: [gazetteerPlugin()],
+        plugins: [noInnerHtmlPlugin(), gazetteerPlugin()],
         build: {
           outDir: chromeDir,
           emptyOutDir: false,
