@@ -26,13 +26,18 @@ button { font: inherit; color: inherit; background: none; border: 0; padding: 0;
 button:focus-visible { outline: 2px solid #3451b2; outline-offset: 2px; border-radius: 3px; }
 .snippet { margin: 2px 0 0; }
 mark { background: rgb(255 196 0 / 0.45); color: inherit; border-radius: 2px; }
-.all { margin-top: 6px; color: #2346b0; font-weight: 600; }
+.all {
+  /* Always in reach, even when the list scrolls. */
+  position: sticky; bottom: -12px; display: block; width: calc(100% + 28px); margin: 6px -14px -12px; padding: 8px 14px;
+  color: #2346b0; font-weight: 600; background: inherit; border-top: 1px solid #e6e9ef;
+}
 .error { color: #b3261e; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e3e7ee; background: #1f232b; border-color: #3a404c; box-shadow: 0 8px 28px rgb(0 0 0 / 0.5); }
   .desc, .muted, .count, .meta { color: #a9b1c0; }
   li { border-color: #343a46; }
   .title, .all { color: #9db4ff; }
+  .all { border-color: #343a46; }
   mark { background: rgb(255 196 0 / 0.3); }
   .error { color: #ffb4ab; }
 }

@@ -1,0 +1,127 @@
+// The hover card as a reader uses it, in Chromium, whose accessibility tree
+// reaches into the card's closed shadow root and gives each node's box: the
+// card stays open while the pointer moves into it, an article opens in the
+// extension's article page, "show all" opens the library search for the entity,
+// and moving away closes it.
+/// <reference types="chrome" />
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from './harness/browsers';
+import { countHighlights } from './harness/page-probes';
+import { startServer, type FixtureServer } from './harness/server';
+
+let server: FixtureServer;
+let session: ChromiumSession;
+beforeAll(async () => {
+  server = await startServer();
+  session = await launchChromium();
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+interface AXNode {
+  ignored?: boolean;
+  role?: { value?: unknown };
+  name?: { value?: unknown };
+  backendDOMNodeId?: number;
+}
+
+/** Centre of the accessible node with this role whose name starts with `name`, or null. */
+async function findNode(cdp: CDPSession, role: string, name: string): Promise<{ x: number; y: number } | null> {
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+  const node = nodes.find((n) => !n.ignored && n.role?.value === role && String(n.name?.value ?? '').startsWith(name));
+  if (!node?.backendDOMNodeId) return null;
+  // The card scrolls inside itself: bring the node into its view, as a reader would scroll to it.
+  await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendDOMNodeId });
+  const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })) as { model: { content: number[] } };
+  const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
+  return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+}
+
+async function hoverName(page: Page, id: string, text: string): Promise<{ x: number; y: number }> {
+  const at = await page.evaluate(
+    ([elId, name]) => {
+      const t = document.getElementById(elId)?.firstChild as Text;
+      const i = t.data.indexOf(name);
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + name.length);
+      const b = r.getClientRects()[0] as DOMRect;
+      return { x: b.left + Math.min(20, b.width / 2), y: b.top + b.height / 2 };
+    },
+    [id, text] as const,
+  );
+  await page.mouse.move(at.x - 4, at.y);
+  await page.mouse.move(at.x, at.y);
+  return at;
+}
+
+async function waitForNode(cdp: CDPSession, role: string, name: string, timeout = 10_000): Promise<{ x: number; y: number }> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const found = await findNode(cdp, role, name);
+    if (found) return found;
+    if (Date.now() > end) throw new Error(`no ${role} "${name}" in the accessibility tree`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function nextPage(context: BrowserContext, action: () => Promise<void>): Promise<Page> {
+  const opened = context.waitForEvent('page', { timeout: 10_000 });
+  await action();
+  const page = await opened;
+  await page.waitForLoadState();
+  return page;
+}
+
+describe('hover card in Chromium', () => {
+  it('stays open on the way into it, opens an article, shows all, and closes when left', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('/content/en.html'));
+    await page.waitForFunction(countHighlights);
+    const cdp = await session.context.newCDPSession(page);
+
+    // Only after the hover-intent delay.
+    const start = await hoverName(page, 'p1', 'Ilham Aliyev');
+    await page.waitForTimeout(120);
+    expect(await findNode(cdp, 'dialog', 'NewsContext: Ilham Aliyev')).toBeNull();
+    const title = await waitForNode(cdp, 'button', 'Putin mengakui pertahanan udara Rusia');
+
+    // The pointer travels from the name into the card: the card stays.
+    for (let i = 1; i <= 8; i++) await page.mouse.move(start.x + ((title.x - start.x) * i) / 8, start.y + ((title.y - start.y) * i) / 8);
+    await page.waitForTimeout(600);
+    expect(await findNode(cdp, 'dialog', 'NewsContext: Ilham Aliyev')).not.toBeNull();
+
+    // Clicking an article opens it in the extension's article page.
+    const article = await nextPage(session.context, () => page.mouse.click(title.x, title.y));
+    expect(article.url()).toBe(`chrome-extension://${session.extensionId}/article.html?id=000_4031a0fc8753c09b`);
+    await expect(article.locator('h1').textContent()).resolves.toBe(
+      'Putin mengakui pertahanan udara Rusia menembak jatuh pesawat Azerbaijan, menewaskan 38 orang',
+    );
+    await article.close();
+
+    // "Show all" opens the library search for the entity: every article naming Putin.
+    await page.bringToFront();
+    await page.mouse.move(10, 10);
+    await page.waitForTimeout(400);
+    await hoverName(page, 'p2', 'Putin');
+    const showAll = await waitForNode(cdp, 'button', 'Show all 5');
+    const search = await nextPage(session.context, () => page.mouse.click(showAll.x, showAll.y));
+    expect(search.url()).toBe(`chrome-extension://${session.extensionId}/popup.html?entity=putin&view=tab`);
+    await search.waitForSelector('[data-search-result]');
+    expect(await search.$$eval('[data-search-result]', (els) => els.length)).toBe(5);
+    await search.close();
+
+    // Moving away closes it.
+    await page.bringToFront();
+    await hoverName(page, 'p2', 'Moscow');
+    await waitForNode(cdp, 'dialog', 'NewsContext: Moscow');
+    await page.mouse.move(5, 700);
+    await page.waitForTimeout(800);
+    expect(await findNode(cdp, 'dialog', 'NewsContext: Moscow')).toBeNull();
+    await cdp.detach();
+    await page.close();
+  });
+});
