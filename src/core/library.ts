@@ -9,6 +9,7 @@ import type { Article, EntityProfile, LibraryArticle, Mention } from './types';
 import type { Matcher } from './matcher';
 import { MINISEARCH_OPTIONS, processTerm, tokenize, type IndexDocument } from './search-options';
 import { profileArticle } from './entity-profile';
+import { fold } from './fold';
 import { findTermRanges, mergeRanges, snippet, type Range, type Snippet } from './snippet';
 
 export { snippet, sentenceAround, findTermRanges, type Range, type Snippet } from './snippet';
@@ -103,11 +104,16 @@ class LibraryImpl implements Library {
   snippetFor(hit: SearchHit, maxLen = 180): Snippet {
     const article = this.byId.get(hit.id);
     if (!article) return { text: '', marks: [] };
+    // The paragraph that shows the most distinct matches wins ("Turkey drones" wants the
+    // paragraph naming both, not the first that names Turkey); the earlier one on a tie.
+    let best: { text: string; ranges: Range[]; distinct: number } | undefined;
     for (const text of [article.lead, ...article.paragraphs]) {
       const ranges = mergeRanges([...findTermRanges(text, hit.terms), ...this.entityRanges(text, hit.entities)]);
-      if (ranges.length > 0) return snippet(text, ranges, maxLen);
+      if (ranges.length === 0) continue;
+      const distinct = new Set(ranges.map(([s, e]) => fold(text.slice(s, e)))).size;
+      if (!best || distinct > best.distinct) best = { text, ranges, distinct };
     }
-    return snippet(article.lead, [], maxLen);
+    return best ? snippet(best.text, best.ranges, maxLen) : snippet(article.lead, [], maxLen);
   }
 
   get(id: string): LibraryArticle | undefined {

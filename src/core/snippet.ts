@@ -87,7 +87,7 @@ export function mergeRanges(ranges: readonly Range[]): Range[] {
 export function snippet(text: string, match: readonly string[] | readonly Range[], maxLen = 180): Snippet {
   const ranges = isTermList(match) ? findTermRanges(text, match) : mergeRanges(match.map(([s, e]) => [s, e] as Range));
   const inText = ranges.filter(([s, e]) => s >= 0 && e <= text.length);
-  const first = inText[0];
+  const first = bestAnchor(text, inText);
   const sentence = sentenceAround(text, first ? first[0] : 0);
   let begin = sentence.start;
   let finish = sentence.end;
@@ -109,6 +109,25 @@ export function snippet(text: string, match: readonly string[] | readonly Range[
     if (to > from) marks.push([from - begin + head.length, to - begin + head.length]);
   }
   return { text: head + text.slice(begin, finish) + tail, marks };
+}
+
+/**
+ * The first match of the sentence that shows the most distinct matched words
+ * (so that "Turkey drones" shows the sentence naming both); the earliest on a tie.
+ */
+function bestAnchor(text: string, ranges: readonly Range[]): Range | undefined {
+  let best: { range: Range; distinct: number } | undefined;
+  const seen = new Set<number>();
+  for (const range of ranges) {
+    const sentence = sentenceAround(text, range[0]);
+    if (seen.has(sentence.start)) continue;
+    seen.add(sentence.start);
+    const words = new Set(
+      ranges.filter(([s, e]) => s >= sentence.start && e <= sentence.end).map(([s, e]) => fold(text.slice(s, e))),
+    );
+    if (!best || words.size > best.distinct) best = { range, distinct: words.size };
+  }
+  return best?.range;
 }
 
 function isTermList(match: readonly string[] | readonly Range[]): match is readonly string[] {

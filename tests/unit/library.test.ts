@@ -141,3 +141,14 @@ describe('library.json', () => {
     expect(json.length).toBeLessThan(500_000);
   });
 });
+
+describe('search snippets', () => {
+  it('shows the paragraph with the most distinct matches: "Turkey drones" marks both', () => {
+    const hit = library.search('Turkey drones')[0];
+    expect(hit?.id).toBe('003_0c0ee4c7a4371c12');
+    const s = library.snippetFor(hit!);
+    const marked = s.marks.map(([a, b]) => s.text.slice(a, b).toLowerCase());
+    expect(marked.some((m) => m.startsWith('turki'))).toBe(true);
+    expect(marked.some((m) => m.startsWith('drone'))).toBe(true);
+  });
+});
