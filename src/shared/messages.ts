@@ -2,7 +2,7 @@
 // pages: one map from message type to request and response, so that a sender
 // and its handler cannot disagree. Every request is checked on arrival
 // (`parseRequest`), because a message is data from another context.
-import type { EntityType } from '../core/types';
+import type { Article, EntityType } from '../core/types';
 
 /** How a page names one entity: what the content script reports. */
 export interface PageEntity {
@@ -51,16 +51,8 @@ export interface EntityCard {
   articles: RelatedArticle[];
 }
 
-export interface ArticleView {
-  id: string;
-  title: string;
-  source: string;
-  agency?: string;
-  date: string;
-  author?: string;
-  lead: string;
-  paragraphs: string[];
-  lang: string;
+/** An article for the article page: its text, the ids of the entities it names, its neighbours. */
+export interface ArticleView extends Article {
   entities: string[];
   related: RelatedArticle[];
 }

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withExtension, withoutExtension, type Engine, type EngineName, type TestPage } from './harness/adapters';
-import { countHighlights, probeHighlights, type HighlightProbe } from './harness/page-probes';
+import { countHighlights, probeHighlights, serializeDom, type HighlightProbe } from './harness/page-probes';
 import { ROOT } from './harness/paths';
 import { buildReactFixture } from './harness/react-fixture';
 import { startServer, type FixtureServer } from './harness/server';
@@ -57,13 +57,6 @@ function exactly(n: number): boolean {
 }
 
 const sorted = (xs: string[] | undefined) => [...(xs ?? [])].sort();
-
-/** The page's DOM as markup, without the one host element our UI may add. */
-function serializeDom(): string {
-  const clone = document.documentElement.cloneNode(true) as HTMLElement;
-  clone.querySelectorAll('newscontext-ui').forEach((el) => el.remove());
-  return clone.outerHTML;
-}
 
 /** A point on the first line box of `text` inside the element with this id (names may wrap). */
 function pointOf([id, text]: [string, string]): { x: number; y: number; bottom: number; left: number } | null {

@@ -2,7 +2,7 @@
 // the page's DOM is left as it was, and nothing breaks, in both browsers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withExtension, withoutExtension, type Engine, type EngineName, type TestPage } from './harness/adapters';
-import { countHighlights, probeHighlights } from './harness/page-probes';
+import { countHighlights, probeHighlights, serializeDom } from './harness/page-probes';
 import { startServer, type FixtureServer } from './harness/server';
 
 /** Names each page is known to mention (checked by reading the pages), by highlight type. */
@@ -22,12 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-function serializeDom(): string {
-  const clone = document.documentElement.cloneNode(true) as HTMLElement;
-  clone.querySelectorAll('newscontext-ui').forEach((el) => el.remove());
-  return clone.outerHTML;
-}
 
 async function quiet(page: TestPage): Promise<void> {
   let last = -1;

@@ -35,6 +35,22 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/** What playwright's and puppeteer's frames share (method syntax: their signatures differ in detail). */
+interface FrameLike {
+  evaluate(fn: never, ...args: never[]): Promise<unknown>;
+}
+
+/** Evaluates in the child frame whose document has an element matching `selector`. */
+async function evaluateInFrame<F extends FrameLike, R>(frames: F[], main: F, selector: string, fn: () => R | Promise<R>): Promise<R> {
+  for (const frame of frames) {
+    if (frame === main) continue;
+    const probe = (sel: string) => document.querySelector(sel) !== null;
+    const has = await frame.evaluate(probe as never, selector as never).catch(() => false);
+    if (has) return frame.evaluate(fn as never) as Promise<R>;
+  }
+  throw new Error(`no frame has ${selector}`);
+}
+
 function wrapPlaywright(page: PwPage): TestPage {
   const errors: string[] = [];
   const requests: string[] = [];
@@ -47,14 +63,7 @@ function wrapPlaywright(page: PwPage): TestPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    async evaluateInFrame(selector, fn) {
-      for (const frame of page.frames()) {
-        if (frame === page.mainFrame()) continue;
-        const has = await frame.evaluate((sel: string) => document.querySelector(sel) !== null, selector).catch(() => false);
-        if (has) return frame.evaluate(fn as never) as never;
-      }
-      throw new Error(`no frame has ${selector}`);
-    },
+    evaluateInFrame: (selector, fn) => evaluateInFrame(page.frames(), page.mainFrame(), selector, fn),
     async waitFor(fn, arg, timeout = 15_000) {
       await page.waitForFunction(fn as never, arg, { timeout, polling: 50 });
     },
@@ -90,14 +99,7 @@ function wrapPuppeteer(page: PpPage): TestPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    async evaluateInFrame(selector, fn) {
-      for (const frame of page.frames()) {
-        if (frame === page.mainFrame()) continue;
-        const has = await frame.evaluate((sel: string) => document.querySelector(sel) !== null, selector).catch(() => false);
-        if (has) return frame.evaluate(fn as never) as never;
-      }
-      throw new Error(`no frame has ${selector}`);
-    },
+    evaluateInFrame: (selector, fn) => evaluateInFrame(page.frames(), page.mainFrame(), selector, fn),
     async waitFor(fn, arg, timeout = 15_000) {
       await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg);
     },

@@ -31,3 +31,10 @@ export function countHighlights(): number {
   for (const [name, h] of CSS.highlights) if (name.startsWith('newscontext-')) n += h.size;
   return n;
 }
+
+/** Runs in the page: its DOM as markup, without the one host element our UI may add. */
+export function serializeDom(): string {
+  const clone = document.documentElement.cloneNode(true) as HTMLElement;
+  clone.querySelectorAll('newscontext-ui').forEach((el) => el.remove());
+  return clone.outerHTML;
+}
