@@ -36,9 +36,17 @@ export function processTerm(term: string): string | null {
   return folded.length > 0 ? folded : null;
 }
 
+// Prefix and fuzzy matching cost in proportion to the vocabulary they walk. A
+// one- or two-letter prefix ("U.S.A." gives "u", "s", "a") walks most of it,
+// and so does a fuzzy short word, while helping nobody: "Pashin" and
+// "Azerbaidjan" are what they are for. Measured by npm run bench (search p95).
+const PREFIX_MIN = 3;
+const FUZZY_MIN = 5;
+
 export const SEARCH_OPTIONS: SearchOptions = {
-  prefix: true,
-  fuzzy: 0.2,
+  prefix: (term) => term.length >= PREFIX_MIN,
+  fuzzy: (term) => (term.length >= FUZZY_MIN ? 0.2 : false),
+  maxFuzzy: 2,
   boost: { title: 3, entityNames: 2, lead: 1.5 },
   // Every query word must match: "Turkey drones" means the article about
   // Turkish drones, not every article naming Turkey. `Library.search` falls back
