@@ -9,6 +9,7 @@ import { send } from '../shared/send';
 import { getSettings, isPaused, onSettingsChanged } from '../shared/settings';
 import { isContextValid, isInvalidatedError } from './context-guard';
 import { HighlightSet } from './highlights';
+import { ViewportPainter } from './viewport-painter';
 import { HoverController } from './hover';
 import { LiveUpdates } from './live-updates';
 import { PageIndex } from './page-index';
@@ -27,7 +28,8 @@ export function init(win: Window = window): ContentScript | null {
 
   const matcher = createMatcher(gazetteer);
   const highlights = new HighlightSet();
-  const index = new PageIndex(matcher, highlights);
+  const painter = new ViewportPainter(highlights);
+  const index = new PageIndex(matcher, painter);
   let destroyed = false;
   let running = false;
   let scanner: Scanner | null = null;

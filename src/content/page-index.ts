@@ -1,13 +1,12 @@
-// What we have highlighted: for each text node, its mentions and the ranges
-// we gave the highlights, plus running counts per entity. Adding or dropping a
+// What the page names: for each text node, its mentions (their ranges go to the
+// ViewportPainter), plus running counts per entity. Adding or dropping a
 // node costs in proportion to that node, never to the page.
 import type { Matcher } from '../core/matcher';
 import type { EntityType, Mention } from '../core/types';
-import type { HighlightSet } from './highlights';
+import type { PaintedRange, ViewportPainter } from './viewport-painter';
 
 interface NodeEntry {
   mentions: Mention[];
-  ranges: StaticRange[];
 }
 
 export interface EntityCount {
@@ -24,7 +23,7 @@ export class PageIndex {
 
   constructor(
     private readonly matcher: Matcher,
-    private readonly highlights: HighlightSet,
+    private readonly painter: ViewportPainter,
   ) {
     for (const e of matcher.entities) this.types.set(e.id, e.type);
   }
@@ -37,15 +36,15 @@ export class PageIndex {
       return;
     }
     if (this.nodes.has(node)) this.drop(node);
-    const ranges: StaticRange[] = new Array(mentions.length);
+    const ranges: PaintedRange[] = new Array(mentions.length);
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i] as Mention;
       const range = new StaticRange({ startContainer: node, startOffset: m.start, endContainer: node, endOffset: m.end });
-      ranges[i] = range;
-      this.highlights.add(this.types.get(m.entityId) ?? 'place', range);
+      ranges[i] = [this.types.get(m.entityId) ?? 'place', range];
       this.count(m, 1);
     }
-    this.nodes.set(node, { mentions, ranges });
+    this.nodes.set(node, { mentions });
+    this.painter.add(node, ranges);
     this.version++;
   }
 
@@ -53,10 +52,8 @@ export class PageIndex {
   drop(node: Text): void {
     const entry = this.nodes.get(node);
     if (!entry) return;
-    entry.mentions.forEach((m, i) => {
-      this.highlights.delete(this.types.get(m.entityId) ?? 'place', entry.ranges[i] as StaticRange);
-      this.count(m, -1);
-    });
+    for (const m of entry.mentions) this.count(m, -1);
+    this.painter.remove(node);
     this.nodes.delete(node);
     this.version++;
   }
@@ -90,7 +87,7 @@ export class PageIndex {
   clear(): void {
     this.nodes.clear();
     this.counts.clear();
-    this.highlights.clear();
+    this.painter.clear();
     this.version++;
   }
 

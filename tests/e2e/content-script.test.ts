@@ -56,6 +56,16 @@ function exactly(n: number): boolean {
   return total === n;
 }
 
+/** Runs in the page: whether the painted names inside the element with this id are exactly these (sorted, comma-joined). */
+function litIn([id, expected]: [string, string]): boolean {
+  const texts: string[] = [];
+  for (const [name, h] of CSS.highlights) {
+    if (!name.startsWith('newscontext-')) continue;
+    for (const r of h) if (r.startContainer.parentElement?.id === id) texts.push(String(r.startContainer.nodeValue).slice(r.startOffset, r.endOffset));
+  }
+  return texts.sort().join(',') === expected;
+}
+
 const sorted = (xs: string[] | undefined) => [...(xs ?? [])].sort();
 
 /** A point on the first line box of `text` inside the element with this id (names may wrap). */
@@ -205,25 +215,32 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       await page.waitFor(() => ![...(CSS.highlights.get('newscontext-place') ?? [])].some((r) => String(r.startContainer.nodeValue).includes('Dushanbe')));
       expect(await texts()).not.toContain('Dushanbe');
 
-      // Infinite scroll: 20 batches of 50 paragraphs, each naming two entities.
-      const start = await page.evaluate(countHighlights);
+      // Infinite scroll: 20 batches of 50 paragraphs, each naming two entities. Only what is
+      // near the viewport is painted: the reader scrolls, and the names there are lit.
       for (let batch = 0; batch < 20; batch++) {
         await page.evaluate((b: number) => {
           const frag = document.createDocumentFragment();
           for (let i = 0; i < 50; i++) {
             const p = document.createElement('p');
+            p.id = `item-${b}-${i}`;
             p.textContent = `Item ${b}-${i}: Erdoğan spoke to reporters in Sochi about the talks.`;
             frag.append(p);
           }
           document.body.append(frag);
         }, batch);
       }
-      await page.waitFor(exactly, start + 2000, 20_000);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitFor(litIn, ['item-19-49', 'Erdoğan,Sochi'], 20_000);
+      // Far above the viewport, the first items are not painted; scrolling back lights them.
+      await page.waitFor(litIn, ['item-0-0', '']);
+      await page.evaluate(() => document.getElementById('item-0-0')?.scrollIntoView());
+      await page.waitFor(litIn, ['item-0-0', 'Erdoğan,Sochi']);
 
       // The page clears the registry: ours come back with the next change.
       await page.evaluate(() => CSS.highlights.clear());
-      await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'NATO met.' })));
-      await page.waitFor(exactly, start + 2001);
+      await page.evaluate(() => document.getElementById('item-0-1')?.after(Object.assign(document.createElement('p'), { id: 'nato', textContent: 'NATO met.' })));
+      await page.waitFor(litIn, ['nato', 'NATO']);
+      await page.waitFor(litIn, ['item-0-0', 'Erdoğan,Sochi']);
       expect(before).toBeGreaterThan(0);
       expect(page.errors).toEqual([]);
       await page.close();

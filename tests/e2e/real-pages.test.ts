@@ -2,7 +2,7 @@
 // the page's DOM is left as it was, and nothing breaks, in both browsers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withExtension, withoutExtension, type Engine, type EngineName, type TestPage } from './harness/adapters';
-import { countHighlights, probeHighlights, serializeDom } from './harness/page-probes';
+import { countHighlights, probeHighlights, serializeDom, type HighlightProbe } from './harness/page-probes';
 import { startServer, type FixtureServer } from './harness/server';
 
 /** Names each page is known to mention (checked by reading the pages), by highlight type. */
@@ -33,6 +33,26 @@ async function quiet(page: TestPage): Promise<void> {
   }
 }
 
+/**
+ * What gets painted as a reader scrolls the whole page: only names near the
+ * viewport are painted, so the page is scrolled through (two viewports a step,
+ * since one is painted ahead on each side) and what each step shows is collected.
+ */
+async function paintedWhileScrolling(page: TestPage): Promise<HighlightProbe> {
+  const all: HighlightProbe = { sizes: {}, texts: {} };
+  for (let step = 0; step < 200; step++) {
+    const more = await page.evaluate((n: number) => {
+      window.scrollTo(0, n * 2 * window.innerHeight);
+      return (n + 1) * 2 * window.innerHeight < document.documentElement.scrollHeight;
+    }, step);
+    await new Promise((r) => setTimeout(r, 120));
+    const probe = await page.evaluate(probeHighlights);
+    for (const [type, texts] of Object.entries(probe.texts)) (all.texts[type] ??= []).push(...texts);
+    if (!more) break;
+  }
+  return all;
+}
+
 for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
   describe(`real pages in ${engineName}`, () => {
     let engine: Engine;
@@ -57,7 +77,7 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
         const page = await engine.newPage();
         await page.goto(url);
         await quiet(page);
-        const probe = await page.evaluate(probeHighlights);
+        const probe = await paintedWhileScrolling(page);
         for (const [type, names] of Object.entries(expected)) {
           expect(probe.texts[type] ?? [], `${type} in ${file}`).toEqual(expect.arrayContaining(names));
         }
