@@ -1,0 +1,132 @@
+// What one run measures, and how often: the full plan (npm run bench) fits in
+// five minutes on 2 cores; --quick is for development. Command-line options:
+//   --quick                 fewer pages, runs and sizes; prints, writes BENCHMARKS.md only with --write
+//   --only=a,b              sections: footprint, matcher, search, chromium, firefox
+//   --search-sizes=a,b      library sizes (articles)
+//   --budget=SECONDS        the whole run's time budget (default 255); optional measurements
+//                           (the largest page and library) run only if they fit, e.g.
+//                           npm run bench -- --only=chromium --budget=600
+//                           npm run bench -- --only=search --search-sizes=50000 --budget=900
+//   --write / --no-write    rewrite BENCHMARKS.md or not
+//   --json=FILE             also write the raw results as JSON
+//   --trace                 Chromium: longest task from a trace (exact, slower) instead of the Long Tasks API
+
+export type Section = 'footprint' | 'matcher' | 'search' | 'chromium' | 'firefox';
+
+export interface PagePlan {
+  id: string;
+  /** Generated: paragraphs; real: a file of the shared pages. */
+  paragraphs?: number;
+  file?: string;
+  runs: number;
+  refRuns: number;
+  markCapMs: number;
+  advCapMs: number;
+  oursCapMs: number;
+  breakdown: boolean;
+  /** Paragraphs appended after the initial scan (live updates). */
+  live?: number;
+  /** Measured only if this much time is left (ms); the last pages of a browser are the optional ones. */
+  needsMs?: number;
+}
+
+export interface Plan {
+  quick: boolean;
+  write: boolean;
+  json?: string;
+  trace: boolean;
+  budgetMs: number;
+  sections: Set<Section>;
+  pages: { chromium: PagePlan[]; firefox: PagePlan[] };
+  popupRuns: number;
+  matcher: { megabytes: number; runs: number; perAliasMegabytes: number };
+  /** budgetMs: at most this long; reserveMs: time to leave for the browsers that run after it. */
+  search: { sizes: number[]; queries: number; loadRuns: number; budgetMs: number; reserveMs: number };
+}
+
+const ALL: Section[] = ['footprint', 'matcher', 'search', 'chromium', 'firefox'];
+
+const gen = (paragraphs: number, p: Partial<PagePlan>): PagePlan => ({
+  id: `gen-${paragraphs >= 1000 ? `${paragraphs / 1000}k` : paragraphs}`,
+  paragraphs,
+  runs: 3,
+  refRuns: 1,
+  markCapMs: 6000,
+  advCapMs: 15000,
+  oursCapMs: 60000,
+  breakdown: true,
+  ...p,
+});
+
+const real = (file: string, p: Partial<PagePlan>): PagePlan => ({
+  id: file.replace(/\.html$/, ''),
+  file,
+  runs: 3,
+  refRuns: 1,
+  markCapMs: 4000,
+  advCapMs: 10000,
+  oursCapMs: 20000,
+  breakdown: true,
+  ...p,
+});
+
+export function parsePlan(argv: readonly string[]): Plan {
+  const flag = (name: string) => argv.includes(`--${name}`);
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const quick = flag('quick');
+  const only = value('only')?.split(',') as Section[] | undefined;
+  for (const s of only ?? []) if (!ALL.includes(s)) throw new Error(`bench: unknown section "${s}" (one of ${ALL.join(', ')})`);
+  const sizes = value('search-sizes')?.split(',').map(Number);
+  const budgetMs = Number(value('budget') ?? (quick ? 120 : 255)) * 1000;
+
+  const plan: Plan = quick
+    ? {
+        quick,
+        trace: false,
+        write: flag('write'),
+        budgetMs,
+        sections: new Set(only ?? ALL),
+        pages: {
+          chromium: [
+            gen(1000, { runs: 1, markCapMs: 2000, advCapMs: 5000 }),
+            gen(10000, { runs: 1, markCapMs: 2000, advCapMs: 5000, live: 1000 }),
+            real('wikipedia-2.html', { runs: 1, markCapMs: 2000, advCapMs: 5000 }),
+          ],
+          firefox: [gen(10000, { runs: 1, markCapMs: 2000, advCapMs: 5000, live: 1000 })],
+        },
+        popupRuns: 3,
+        matcher: { megabytes: 2, runs: 1, perAliasMegabytes: 0.2 },
+        search: { sizes: sizes ?? [1000], queries: 100, loadRuns: 1, budgetMs: 40_000, reserveMs: 60_000 },
+      }
+    : {
+        quick,
+        trace: false,
+        write: !flag('no-write'),
+        budgetMs,
+        sections: new Set(only ?? ALL),
+        pages: {
+          chromium: [
+            gen(1000, { markCapMs: 3000 }),
+            gen(10000, { live: 1000, markCapMs: 5000 }),
+            real('wikipedia-2.html', { runs: 2, markCapMs: 3000 }),
+            // The optional pages come last, measured only if the budget allows.
+            real('breitbart.html', { runs: 2, markCapMs: 0, needsMs: 25000 }),
+            gen(50000, { runs: 1, refRuns: 0, markCapMs: 0, breakdown: false, oursCapMs: 45000, needsMs: 60000 }),
+          ],
+          firefox: [
+            gen(10000, { runs: 2, live: 1000, markCapMs: 4000 }),
+            real('wikipedia-2.html', { runs: 1, markCapMs: 2000, needsMs: 15000 }),
+          ],
+        },
+        popupRuns: 5,
+        matcher: { megabytes: 10, runs: 3, perAliasMegabytes: 1 },
+        search: { sizes: sizes ?? [1000, 10000, 50000], queries: 200, loadRuns: 3, budgetMs: 100_000, reserveMs: 140_000 },
+      };
+  // An explicit --budget is for the long measurements (the 50,000-article library): search may use all of it.
+  if (value('budget') !== undefined) plan.search.budgetMs = budgetMs;
+  const json = value('json');
+  if (json) plan.json = json;
+  plan.trace = flag('trace');
+  if (flag('no-write')) plan.write = false;
+  return plan;
+}

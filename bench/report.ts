@@ -1,0 +1,388 @@
+// The report: targets met or missed, the tables, the machine and versions,
+// as Markdown (printed, and written to BENCHMARKS.md).
+import { readFileSync } from 'node:fs';
+import { cpus, release, totalmem, type as osType } from 'node:os';
+import { resolve } from 'node:path';
+import type { BrowserName } from './browsers';
+import type { FootprintResult } from './footprint';
+import type { OursRun, PageResult, RefRun } from './highlight';
+import type { MatcherResult } from './matcher';
+import type { SearchResult } from './search';
+import { bytes, int, median, ms, ratio } from './stats';
+
+export interface Environment {
+  date: string;
+  cpu: string;
+  cores: number;
+  memoryBytes: number;
+  os: string;
+  node: string;
+  packages: Record<string, string>;
+  chromium?: string;
+  firefox?: string;
+  runtimeMs?: number;
+}
+
+export interface BenchResults {
+  quick: boolean;
+  environment: Environment;
+  footprint?: FootprintResult;
+  matcher?: MatcherResult;
+  search?: SearchResult;
+  pages: PageResult[];
+  skipped: string[];
+  notes: string[];
+}
+
+const PACKAGES = ['mark.js', 'advanced-mark.js', 'minisearch', 'playwright-core', 'puppeteer-core'];
+
+export async function collectEnvironment(root: string): Promise<Environment> {
+  const packages: Record<string, string> = {};
+  for (const name of PACKAGES) {
+    try {
+      packages[name] = (JSON.parse(readFileSync(resolve(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      packages[name] = 'not installed';
+    }
+  }
+  const cpu = cpus();
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    memoryBytes: totalmem(),
+    os: `${osType()} ${release()}`,
+    node: process.version,
+    packages,
+  };
+}
+
+// --- helpers -----------------------------------------------------------------
+
+const TARGET_RATIO_FLOOR = 2;
+const TARGET_MARK_RATIO = 10;
+const TARGET_TASK_MS = 50;
+const TARGET_P95_MS = 5;
+const TARGET_CONTENT_GZIP = 30 * 1024;
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+const complete = (runs: readonly OursRun[]) => runs.filter((r) => r.complete);
+/** Ours: the whole page scanned (every mention indexed) and the frame after. */
+const oursMs = (p: PageResult) => median(complete(p.ours).map((r) => r.ms));
+/** Ours: the names in view lit. */
+const litMs = (p: PageResult) => median(complete(p.ours).map((r) => r.litMs));
+const firstLitMs = (p: PageResult) => median(complete(p.ours).map((r) => r.firstLitMs));
+const floorMs = (p: PageResult) => median(p.floor.map((r) => r.ms));
+/** A reference's time: measured, or projected from the share done when it was stopped at its cap. */
+const refMs = (runs: readonly RefRun[]) => median(runs.map((r) => r.projectedMs ?? r.ms));
+const projected = (runs: readonly RefRun[]) => runs.some((r) => r.projectedMs !== undefined);
+
+function oursCell(p: PageResult): string {
+  const done = complete(p.ours);
+  if (p.ours.length === 0) return '—';
+  if (done.length === 0) return `> ${ms(p.spec.oursCapMs)} (not over)`;
+  return `${ms(oursMs(p))}${done.length < p.ours.length ? ` (${done.length} of ${p.ours.length} runs finished)` : ''}`;
+}
+
+/** The longest task over the runs: "none over 50 ms" when the Long Tasks API saw none. */
+function taskCell(runs: readonly OursRun[]): string {
+  const t = Math.max(...runs.map((x) => x.longestTask ?? NaN));
+  if (!Number.isFinite(t)) return '—';
+  if (t === 0) return `none over ${TARGET_TASK_MS} ms`;
+  const counts = runs.map((x) => x.longTasks ?? 0);
+  return `${ms(t)} (${int(median(counts))} tasks over ${TARGET_TASK_MS} ms per run, median of ${runs.length})`;
+}
+
+/** The longest animation frame over 50 ms, with its rendering part. */
+function frameCell(runs: readonly OursRun[]): string {
+  const worst = runs.reduce<OursRun | undefined>((a, b) => ((b.longestFrame ?? -1) > (a?.longestFrame ?? -1) ? b : a), undefined);
+  return worst?.longestFrame === undefined ? 'none over 50 ms' : `${ms(worst.longestFrame)} (${ms(worst.longestFrameRender)})`;
+}
+
+function refCell(runs: readonly RefRun[]): string {
+  if (runs.length === 0) return 'not run';
+  const t = refMs(runs);
+  if (!projected(runs)) return ms(t);
+  const r = runs.find((x) => x.done !== undefined)!;
+  return `≈ ${ms(t)} ¹ (${Math.round((r.done ?? 0) * 100)}% in ${ms(r.ms)})`;
+}
+
+const pageSize = (p: PageResult) => (p.spec.bytes ? bytes(p.spec.bytes) : '');
+const pageName = (p: PageResult) => `${p.spec.id}${pageSize(p) ? ` (${pageSize(p)})` : ''}`;
+const browserTitle = (b: BrowserName) => (b === 'chromium' ? 'Chromium' : 'Firefox');
+const status = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? '**met**' : '**missed**');
+
+// --- sections ----------------------------------------------------------------
+
+function targets(r: BenchResults): string {
+  const rows: string[][] = [];
+  const tenK = (b: BrowserName) => r.pages.find((p) => p.browser === b && p.spec.paragraphs === 10_000);
+  const c = tenK('chromium');
+  const f = tenK('firefox');
+  const floorRatio = (p?: PageResult) => (p ? oursMs(p) / floorMs(p) : NaN);
+  const markRatio = (p?: PageResult) => (p ? refMs(p.markJs) / oursMs(p) : NaN);
+  const maxTask = (p?: PageResult) => (p ? Math.max(...p.ours.map((x) => x.longestTask ?? NaN)) : NaN);
+  const maxGap = (p?: PageResult) => (p ? Math.max(...p.ours.map((x) => x.frameGap)) : NaN);
+  const okIf = (x: number, ok: (x: number) => boolean) => (Number.isFinite(x) ? ok(x) : undefined);
+  for (const [p, b] of [[c, 'chromium'], [f, 'firefox']] as const) {
+    if (!p) continue;
+    const name = browserTitle(b);
+    const fr = floorRatio(p);
+    const ok = okIf(fr, (x) => x <= TARGET_RATIO_FLOOR);
+    rows.push([
+      `${name}, 10,000 paragraphs: our time ≤ ${TARGET_RATIO_FLOOR}× the floor`,
+      `${ms(oursMs(p))} vs ${ms(floorMs(p))}: ${ratio(fr)}`,
+      status(ok),
+      ok === false ? whyTime(p) : '',
+    ]);
+    const mr = markRatio(p);
+    const mOk = okIf(mr, (x) => x >= TARGET_MARK_RATIO);
+    rows.push([
+      `${name}, 10,000 paragraphs: mark.js ≥ ${TARGET_MARK_RATIO}× slower than us`,
+      `${projected(p.markJs) ? '≈ ' : ''}${ms(refMs(p.markJs))} vs ${ms(oursMs(p))}: ${ratio(mr)}`,
+      status(mOk),
+      projected(p.markJs) ? 'mark.js projected from a capped run, an underestimate (¹)' : '',
+    ]);
+    if (b === 'chromium') {
+      const t = maxTask(p);
+      const tOk = okIf(t, (x) => x <= TARGET_TASK_MS);
+      rows.push([`${name}, 10,000 paragraphs: no task over ${TARGET_TASK_MS} ms`, taskCell(p.ours), status(tOk), tOk === false ? whyTasks(p) : '']);
+    } else {
+      const g = maxGap(p);
+      const gOk = okIf(g, (x) => x <= TARGET_TASK_MS + 17);
+      rows.push([
+        `${name}, 10,000 paragraphs: no task over ${TARGET_TASK_MS} ms`,
+        `longest gap between animation frames ${ms(g)} (Firefox has no task timing; a gap includes up to one idle frame, so the bar is ${TARGET_TASK_MS + 17} ms)`,
+        status(gOk),
+        gOk === false ? whyTasks(p) : '',
+      ]);
+    }
+    const inView = Math.min(...p.ours.map((x) => x.count));
+    const atBottom = Math.min(...p.ours.map((x) => x.bottomCount ?? NaN));
+    const all = p.ours.length > 0 && p.ours.every((x) => x.complete) && inView === p.nearTop && atBottom === p.nearBottom;
+    rows.push([
+      `${name}, 10,000 paragraphs: every mention highlighted`,
+      `${int(p.census?.mentions)} mentions indexed; painted near the viewport: ${int(inView)} of ${int(p.nearTop)} at the top, ${int(atBottom)} of ${int(p.nearBottom)} after scrolling to the bottom`,
+      status(p.ours.length ? all : undefined),
+      all ? '' : 'a painted count differs from the census: see the notes',
+    ]);
+  }
+  const s = r.search?.rows.find((x) => x.articles === 10_000);
+  const sOk = s ? s.p95 <= TARGET_P95_MS : undefined;
+  rows.push([
+    `Search p95 ≤ ${TARGET_P95_MS} ms at 10,000 articles`,
+    s ? `p95 ${ms(s.p95)} (p50 ${ms(s.p50)})` : 'not measured',
+    status(sOk),
+    sOk === false && s
+      ? `p50 is already ${ms(s.p50)}: MiniSearch scores every article in the posting list of every term a query word matches or expands to (prefix, fuzzy), with no early stop; common words, and the names that the entityNames field repeats in every article naming the entity, are in most articles. Slowest: ${s.slowest.map(([q, t]) => `\`${q}\` ${ms(t)}`).join(', ')}`
+      : '',
+  ]);
+  const fp = r.footprint;
+  rows.push([`Content script ≤ ${TARGET_CONTENT_GZIP / 1024} KB gzipped`, fp ? `${bytes(fp.content.gzip)} (${bytes(fp.content.raw)} raw)` : 'not measured', status(fp ? fp.content.gzip <= TARGET_CONTENT_GZIP : undefined), '']);
+  return table(['target', 'measured', '', 'why'], rows);
+}
+
+/** Why ours is slower than the floor, from this run's breakdown. */
+function whyTime(p: PageResult): string {
+  const cs = p.breakdownContentScript;
+  const pg = p.breakdown;
+  if (!cs || !pg) return '';
+  const pipeline = `the pipeline itself takes ${ms(cs.walkMatchHighlight)} in a content script's world (${ms(pg.walkMatchHighlight)} in the page's)`;
+  const lit = `; the names in view are lit only at ${ms(litMs(p))}, near the end: the IntersectionObserver callbacks that paint them are ordinary tasks, and the scan's scheduler.yield() continuations go ahead of them`;
+  if (p.browser === 'firefox') {
+    return `${pipeline}: through Firefox's Xray wrappers the scanner's walk with a filter callback costs ${ms(cs.walk)} (${ms(pg.walk)} in the page; ${ms(cs.walkClosest)} with SHOW_TEXT + closest()), matching ${ms(cs.matchOnly)}, ranges ${ms(cs.highlightOnly)}; the rest is yields and frames between slices${lit}`;
+  }
+  return `${pipeline}, of which the scanner's walk with a filter callback ${ms(cs.walk)} (the floor's bare walk: ${ms(cs.walkBare)}); the rest is yields and the frames rendered between slices${lit}`;
+}
+
+/** Why tasks are long, from the Long Tasks and Long Animation Frames of this run. */
+function whyTasks(p: PageResult): string {
+  const gap = Math.max(...p.ours.map((x) => x.frameGap));
+  const backToBack = `the scan's slices, yielding with scheduler.yield(), run back to back and the browser renders only every ${ms(gap)} or so`;
+  if (p.browser === 'firefox') return `no task timing in Firefox; ${backToBack}`;
+  const worst = p.ours.reduce<OursRun | undefined>((a, b) => ((b.longestFrame ?? -1) > (a?.longestFrame ?? -1) ? b : a), undefined);
+  const frame = worst?.longestFrame === undefined ? '' : ` (longest animation frame ${ms(worst.longestFrame)}, of which style, layout and paint ${ms(worst.longestFrameRender)})`;
+  return `a task over 50 ms is a slice that overran its 8 ms budget, the content script's first task, or garbage collection (a trace, \`--trace\`, tells which); besides, ${backToBack}${frame}`;
+}
+
+function highlighting(r: BenchResults, b: BrowserName): string {
+  const pages = r.pages.filter((p) => p.browser === b);
+  if (!pages.length) return '';
+  const timing = table(
+    ['page', 'text nodes', 'mentions', 'ours: first names lit / all in view', 'ours: whole page scanned', 'floor', 'scanned ÷ floor', 'advanced-mark.js', 'mark.js', 'mark.js ÷ ours', 'runs'],
+    pages.map((p) => [
+      pageName(p),
+      int(p.census?.textNodes),
+      int(p.census?.mentions),
+      `${ms(firstLitMs(p))} / ${ms(litMs(p))} (${int(median(p.ours.map((x) => x.count)))} ranges)`,
+      oursCell(p),
+      ms(floorMs(p)),
+      ratio(oursMs(p) / floorMs(p)),
+      refCell(p.advancedMark),
+      refCell(p.markJs),
+      ratio(refMs(p.markJs) / oursMs(p)),
+      `${p.ours.length}/${p.floor.length}/${p.advancedMark.length}/${p.markJs.length}`,
+    ]),
+  );
+  const chromium = b === 'chromium';
+  const heapOf = (runs: readonly { heapDelta?: number }[]) => median(runs.map((x) => x.heapDelta ?? NaN));
+  const resp = table(
+    chromium
+      ? ['page', 'longest task (ours)', 'longest animation frame (of it: style, layout, paint)', 'longest frame gap', 'heap: ours', 'heap: advanced-mark.js', 'heap: mark.js', 'matches: floor / adv. / mark.js']
+      : ['page', 'longest frame gap (ours)', 'matches: floor / adv. / mark.js'],
+    pages.map((p) => {
+      const counts = `${int(median(p.floor.map((x) => x.count)))} / ${int(median(p.advancedMark.map((x) => x.count)))} / ${p.markJs.some((x) => x.projectedMs) ? '(stopped)' : int(median(p.markJs.map((x) => x.count)))}`;
+      return chromium
+        ? [pageName(p), taskCell(p.ours), frameCell(p.ours), ms(Math.max(...p.ours.map((x) => x.frameGap))), bytes(heapOf(p.ours)), bytes(heapOf(p.advancedMark)), bytes(heapOf(p.markJs)), counts]
+        : [pageName(p), ms(Math.max(...p.ours.map((x) => x.frameGap))), counts];
+    }),
+  );
+  return `### ${browserTitle(b)}\n\nTime to highlight (medians; the content script paints only the mentions near the viewport, and indexes all of them: the ratios use the whole page scanned; runs = ours/floor/advanced-mark.js/mark.js fresh page loads):\n\n${timing}\n\nResponsiveness and memory while ours runs${chromium ? '' : ' (Firefox over WebDriver BiDi has no trace and no heap figures)'}:\n\n${resp}`;
+}
+
+function breakdown(r: BenchResults): string {
+  const rows = r.pages
+    .flatMap((p) => [
+      ...(p.breakdown ? [[p, p.breakdown, 'page'] as const] : []),
+      ...(p.breakdownContentScript ? [[p, p.breakdownContentScript, 'content script'] as const] : []),
+    ])
+    .map(([p, d, world]) => {
+      return [
+        browserTitle(p.browser),
+        pageName(p),
+        world,
+        int(d.mentions),
+        ms(d.walk),
+        ms(d.walkClosest),
+        ms(d.walkBare),
+        ms(d.walkMatch),
+        ms(d.walkMatchHighlight),
+        ms(d.matchOnly),
+        ms(d.highlightOnly),
+        ms(d.firstFrame),
+        `${ms(d.mutationFrameWith)} / ${ms(d.mutationFrameWithout)}`,
+        ms(oursMs(p)),
+      ];
+    });
+  if (!rows.length) return '';
+  return table(
+    ['browser', 'page', 'world', 'ranges', 'walk (scanner: filter callback)', 'walk (SHOW_TEXT + closest())', 'walk (bare SHOW_TEXT)', 'walk + match', 'walk + match + ranges', 'match only', 'ranges only', 'frame after registering all ranges', 'frame after a 1-node DOM change: with our ranges / without', 'ours (content script, for comparison)'],
+    rows,
+  );
+}
+
+function live(r: BenchResults): string {
+  const rows = r.pages
+    .filter((p) => p.spec.liveParagraphs)
+    .map((p) => {
+      const runs = p.ours.map((x) => x.live).filter((x): x is NonNullable<typeof x> => x !== undefined);
+      const t = median(runs.map((x) => x.ms));
+      return [
+        browserTitle(p.browser),
+        pageName(p),
+        int(p.spec.liveParagraphs),
+        int(p.liveMentions),
+        ms(median(runs.map((x) => x.litMs))),
+        ms(t),
+        ms(p.liveBaselineMs),
+        ms(oursMs(p)),
+        ratio(t / oursMs(p)),
+        String(runs.length),
+      ];
+    });
+  if (!rows.length) return '';
+  return table(['browser', 'page', 'inserted paragraphs', 'new mentions', 'new names in view lit', 'all of them scanned', 'without the extension: the insertion to the next frame', 'full scan of the page (ours)', 'scanned ÷ full scan', 'runs'], rows);
+}
+
+function matcher(m: MatcherResult): string {
+  const ours = m.rows[0]!.mbPerSec;
+  return `${m.paragraphs.toLocaleString('en-US')} paragraphs, ${m.mb.toFixed(1)} MB (UTF-8) of English, Indonesian, Russian and Turkish text; ${m.aliases} spellings in the regex baselines; compiling our matcher takes ${ms(m.compileMs)}.\n\n${table(
+    ['method', 'throughput', 'time', 'measured on', 'mentions found', 'ours ÷ this'],
+    m.rows.map((x) => [x.label, `${x.mbPerSec.toFixed(1)} MB/s`, ms(x.ms), `${x.mb.toFixed(1)} MB${x.runs > 1 ? `, median of ${x.runs}` : ''}`, int(x.mentions), ratio(ours / x.mbPerSec)]),
+  )}`;
+}
+
+function search(s: SearchResult): string {
+  const rows = s.rows.map((x) => [
+    int(x.articles),
+    `${int(x.words)} / ${int(x.terms)}`,
+    ms(x.buildMs),
+    x.serializeError ? `cannot be made: ${x.serializeError} (over V8's ~512 MB string limit); index alone ${bytes(x.indexBytes)}` : `${bytes(x.serializedBytes)} (index ${bytes(x.indexBytes)})`,
+    ms(x.serializeMs),
+    ms(x.loadLibraryMs),
+    ms(x.loadJsonMs),
+    ms(x.loadJsonAsyncMs),
+    x.rebuildMs === undefined ? 'not run (budget)' : ms(x.rebuildMs),
+    ms(x.p50),
+    ms(x.p95),
+    ms(x.max),
+    `${Math.round(x.fallbackShare * 100)}%`,
+    `${bytes(x.heapBuiltBytes)} / ${bytes(x.heapLoadedBytes)}`,
+  ]);
+  for (const k of s.skipped) rows.push([int(k.articles), `not measured: ${k.reason}`, ...Array(12).fill('')]);
+  return `${table(
+    ['articles', 'words / distinct terms', 'build (buildLibrary)', 'serialized', 'toJSON + stringify', 'load: parse + loadLibrary', 'MiniSearch.loadJSON', 'loadJSONAsync', 'rebuild from documents', 'query p50', 'p95', 'max', 'OR fallback', 'heap: built / loaded'],
+    rows,
+  )}\n\nQueries (one to three words, as typed; the first few): ${s.queries.map((q) => `\`${q}\``).join(', ')}. Slowest: ${s.rows
+    .map((x) => `${int(x.articles)} articles: ${x.slowest.map(([q, t]) => `\`${q}\` ${ms(t)}`).join(', ')}`)
+    .join('; ')}.\n\nHeap: *built* is what the library built by buildLibrary holds beyond its input articles (index and profiles); *loaded* is what a library loaded from JSON holds (articles and index), as the background keeps it.`;
+}
+
+function footprint(f: FootprintResult): string {
+  const rows = [
+    ['content script (content.js, gazetteer included)', bytes(f.content.raw), bytes(f.content.gzip)],
+    ['library (library.json, never loaded into pages)', bytes(f.library.raw), bytes(f.library.gzip)],
+    [`popup bundle (${f.popup.map((x) => x.file).join(', ')})`, bytes(f.popupTotal.raw), bytes(f.popupTotal.gzip)],
+  ];
+  if (f.popupLazy.length) rows.push([`popup, loaded on demand (${f.popupLazy.map((x) => x.file).join(', ')})`, bytes(f.popupLazy.reduce((n, x) => n + x.raw, 0)), bytes(f.popupLazy.reduce((n, x) => n + x.gzip, 0))]);
+  const t = f.popupRuns
+    ? `\n\nPopup time to first render (Chromium, popup.html opened in a tab, median of ${f.popupRuns}): search field in the DOM ${ms(f.popupInputMs)}, first contentful paint ${ms(f.popupFcpMs)} after navigation start.`
+    : '';
+  return `${table(['file', 'raw', 'gzip -9'], rows)}${t}`;
+}
+
+const METHOD = `## How it is measured
+
+- **Pages.** Generated pages (bench/pages.ts) have a header and nav, an article of sections with headings, paragraphs with links and emphasis, lists, quotes, figures, an aside and a footer; their text mixes English, Indonesian (the seeds' sentences), Russian and Turkish, with the gazetteer's names spliced in, inflected as each language does. Real pages are the large saved pages of \`../shared/pages\`. Everything is served from 127.0.0.1.
+- **Ours.** Chromium (Playwright, \`--headless=new\`) and Firefox (Puppeteer over WebDriver BiDi) load the built extension; each run is a fresh page load. The content script indexes every mention but paints only those within a viewport's height of the screen (src/content/viewport-painter.ts). An init script in the page (bench/browser/poller.js) watches \`CSS.highlights\`, which the page shares with the content script, from DOMContentLoaded on, with a MessageChannel loop and every animation frame. The clock starts at the last look before our highlights were registered (the scan starts in that task). *First names lit / all in view*: the first and the last change of the painted ranges (looked at every frame, and at the end). *Whole page scanned*: the content script yields with \`scheduler.yield()\`, whose continuations go ahead of ordinary tasks, so the loop gets no turn while it scans; the scan is over at the first of three back-to-back turns, and the clock stops after the next frame. Then the page is scrolled to the bottom: the ranges painted there, against the census, show that the whole page was indexed. The census is our own matcher run, in a browser without the extension, over the text nodes the scanner visits (and, for the painted counts, those whose element is within a viewport's height of the screen).
+- **Longest task.** Chromium: the longest task of the page's main thread while ours runs (from its start to the end of the scan), as the Long Tasks API reports it to an observer registered before the page's scripts; the API sees tasks over 50 ms only, and they include the frames the browser renders between our slices. The Long Animation Frames API reports frames over 50 ms: everything that ran between two renderings, and how much of it was style, layout and paint. With \`--trace\`, every task is timed from a Chromium trace instead. Longest frame gap: the longest interval between two \`requestAnimationFrame\` callbacks while ours runs (it includes up to one idle frame, ~17 ms): the measure in Firefox, which has neither API.
+- **Memory.** Chromium: V8 plus Blink (Oilpan) heap after a forced GC (CDP \`Runtime.getHeapUsage\`), minus the same page's heap in the browser without the extension.
+- **Floor.** A bare \`TreeWalker(SHOW_TEXT)\` over the body with one precompiled, pre-warmed regular expression (the alternation of every spelling, original and folded, flags \`giu\`), counting matches: no boundaries, no highlighting.
+- **mark.js / advanced-mark.js.** Injected into a fresh load in the browser without the extension, given every alias as written (entity specs and the country names from i18n-iso-countries), \`accuracy: "exactly"\` with punctuation as limiters, diacritics and case folded, \`separateWordSearch: false\`. advanced-mark.js also gets \`combinePatterns: Infinity\` and \`cacheTextNodes\` (its fastest documented setting). They wrap matches in \`<mark>\` elements: their times are the synchronous call only, without the style and layout the new elements cost afterwards.
+- ¹ **Projected times.** mark.js makes one pass over the page per name. So that the benchmark ends in minutes, it is stopped at a cap (by throwing from its \`filter\` callback), and its full time is projected from the share of names done. The projection errs low: later passes are slower, because every mark splits a text node and the next pass has more nodes to walk (on the 1,000-paragraph page a full run took 26 s where its first 4 s projected 11 s). The ratios to mark.js are therefore conservative. advanced-mark.js is stopped likewise through its abort flag, projected from the share of text nodes done.
+- **Breakdown.** In the browser without the extension, our matcher (bundled from src/core) and the scanner's exclusion filter run synchronously over the page: the walk alone, walk + match, walk + match + a \`StaticRange\` per mention added to three \`Highlight\`s; then the frame after registering those highlights, and the frame after a one-node DOM change elsewhere with and without them registered.
+- **Search.** Libraries of generated articles (300–800 words from the same corpus, 12% of the words replaced by a Zipf-distributed tail of rarer words made of the seeds' syllables, so that the vocabulary grows with the library as real text's does) built with \`buildLibrary\` (src/core/library.ts: the real profiles and MiniSearch options), in a child node process with \`--expose-gc\`; heap is \`heapUsed\` after GC. Queries: one to three words taken from the articles' titles and leads, names, words still being typed (prefixes), some typos; \`library.search(q, { limit: 20 })\`. Sizes whose projected build would not fit the time budget are skipped and say so.
+- **Ratios** are computed from medians of the same run; absolute times drift on a shared machine.`;
+
+export function renderReport(r: BenchResults): string {
+  const e = r.environment;
+  const parts: string[] = [];
+  parts.push(`# Benchmarks\n\nWritten by \`npm run bench${r.quick ? ' -- --quick' : ''}\` (bench/run.ts); do not edit by hand.${r.quick ? ' **Quick run: fewer pages, runs and sizes.**' : ''}`);
+  parts.push(
+    [
+      `- Date: ${e.date}`,
+      `- Machine: ${e.cpu}, ${e.cores} cores, ${bytes(e.memoryBytes)} memory; ${e.os}`,
+      `- Browsers: Chromium ${e.chromium ?? 'not run'}; Firefox ${e.firefox?.replace(/^firefox\//, '') ?? 'not run'}`,
+      `- node ${e.node}; ${Object.entries(e.packages).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      `- Run time: ${e.runtimeMs ? `${Math.floor(e.runtimeMs / 60000)} min ${Math.round((e.runtimeMs % 60000) / 1000)} s` : '—'}`,
+    ].join('\n'),
+  );
+  parts.push(`## Targets\n\n${targets(r)}`);
+  const hl = (['chromium', 'firefox'] as const).map((b) => highlighting(r, b)).filter(Boolean);
+  if (hl.length) parts.push(`## Highlighting\n\n${hl.join('\n\n')}`);
+  const bd = breakdown(r);
+  if (bd) parts.push(`## Where our time goes\n\nOur pipeline's parts (bundled from src/core and src/content/exclusions.ts) run synchronously, with no yielding and so no frames in between, in the browser without our extension: once in the page's own world, once in a content script's world (a probe extension: Chromium's isolated world, Firefox's Xray wrappers). *Ranges* is a \`StaticRange\` per mention added to a registered \`Highlight\`: the content script makes every range but adds only those near the viewport. Against them, the content script's measured time (whole page scanned):\n\n${bd}`);
+  const lv = live(r);
+  if (lv) parts.push(`## Live updates\n\nAfter the initial scan, paragraphs arrive at the top of the article in one mutation, where the reader is:\n\n${lv}`);
+  if (r.matcher) parts.push(`## The matcher in node\n\n${matcher(r.matcher)}`);
+  if (r.search) parts.push(`## Search at library scale\n\n${search(r.search)}`);
+  if (r.footprint) parts.push(`## Footprint\n\n${footprint(r.footprint)}`);
+  const notes = [...r.skipped, ...r.notes, ...r.pages.flatMap((p) => p.notes.map((n) => `${browserTitle(p.browser)} ${p.spec.id}: ${n}`)), ...(r.footprint?.notes ?? [])];
+  if (notes.length) parts.push(`## Notes from this run\n\n${notes.map((n) => `- ${n}`).join('\n')}`);
+  parts.push(METHOD);
+  return parts.join('\n\n') + '\n';
+}
