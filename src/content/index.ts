@@ -28,7 +28,7 @@ export function init(win: Window = window): ContentScript | null {
 
   const matcher = createMatcher(gazetteer);
   const highlights = new HighlightSet();
-  const painter = new ViewportPainter(highlights);
+  const painter = new ViewportPainter(highlights, (id) => matcher.entity(id)?.type ?? 'place');
   const index = new PageIndex(matcher, painter);
   let destroyed = false;
   let running = false;
@@ -66,7 +66,10 @@ export function init(win: Window = window): ContentScript | null {
     scanner = new Scanner(index, {
       ownHost,
       onShadowRoot: (root) => live?.observe(root),
-      onIdle: () => reporter.schedule(),
+      onIdle: () => {
+        painter.flush();
+        reporter.schedule();
+      },
     });
     live = new LiveUpdates(index, scanner, ownHost, () => {
       if (!isContextValid()) return destroy();

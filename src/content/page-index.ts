@@ -1,9 +1,9 @@
-// What the page names: for each text node, its mentions (their ranges go to the
-// ViewportPainter), plus running counts per entity. Adding or dropping a
+// What the page names: for each text node, its mentions (the ViewportPainter
+// paints those near the screen), plus running counts per entity. Adding or dropping a
 // node costs in proportion to that node, never to the page.
 import type { Matcher } from '../core/matcher';
-import type { EntityType, Mention } from '../core/types';
-import type { PaintedRange, ViewportPainter } from './viewport-painter';
+import type { Mention } from '../core/types';
+import type { ViewportPainter } from './viewport-painter';
 
 interface NodeEntry {
   mentions: Mention[];
@@ -17,16 +17,13 @@ export interface EntityCount {
 export class PageIndex {
   private readonly nodes = new Map<Text, NodeEntry>();
   private readonly counts = new Map<string, EntityCount>();
-  private readonly types = new Map<string, EntityType>();
   /** Bumped on every change, so that the reporter knows when to report. */
   version = 0;
 
   constructor(
     private readonly matcher: Matcher,
     private readonly painter: ViewportPainter,
-  ) {
-    for (const e of matcher.entities) this.types.set(e.id, e.type);
-  }
+  ) {}
 
   /** Matches one text node and highlights what it names, replacing what it had. */
   scanText(node: Text): void {
@@ -36,15 +33,9 @@ export class PageIndex {
       return;
     }
     if (this.nodes.has(node)) this.drop(node);
-    const ranges: PaintedRange[] = new Array(mentions.length);
-    for (let i = 0; i < mentions.length; i++) {
-      const m = mentions[i] as Mention;
-      const range = new StaticRange({ startContainer: node, startOffset: m.start, endContainer: node, endOffset: m.end });
-      ranges[i] = [this.types.get(m.entityId) ?? 'place', range];
-      this.count(m, 1);
-    }
+    for (const m of mentions) this.count(m, 1);
     this.nodes.set(node, { mentions });
-    this.painter.add(node, ranges);
+    this.painter.add(node, mentions);
     this.version++;
   }
 
