@@ -1,16 +1,17 @@
-// Yielding to the page between slices of work, so that no task we run is long.
-// scheduler.yield() keeps our place in line where it exists; otherwise a
-// MessageChannel message gives the page a turn without setTimeout's 4 ms clamp.
-
-interface SchedulerLike {
-  yield?: () => Promise<void>;
-}
+// Yielding to the page between slices of work, so that no task we run is long
+// and the page keeps rendering, taking input and running its own tasks while
+// we scan.
+//
+// An ordinary task (a MessageChannel message: no setTimeout clamp) and not
+// scheduler.yield(): its continuations go ahead of ordinary tasks, so with it
+// alone a 10,000-paragraph page rendered a frame only every ~150 ms and the
+// observer callbacks that paint the names in view waited for the end of the
+// scan; and, mixed in, a Chromium trace showed the main thread idle for ~8 ms
+// after each of its continuations (npm run bench; bench/profile-scan.ts).
 
 export const SLICE_BUDGET_MS = 8;
 
 export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
