@@ -4,18 +4,17 @@
 // highlights are registered (the scan starts in that same task) and how many
 // ranges are painted (those near the viewport). Plain JS: injected as text.
 //
-// The end of a scan is seen from the outside: the content script yields with
-// scheduler.yield(), whose continuations go ahead of ordinary tasks, so a
-// MessageChannel loop gets no turn while it scans. After the scan, the loop's
-// turns come back to back. t0 is the last look before our highlights were
-// registered; scanEnd, the first of three back-to-back turns after that;
-// painted, the end of the frame after scanEnd (a task posted from that frame's
-// requestAnimationFrame callback). The painted count is then watched 250 ms
-// more: its last change is when the names in view were lit.
+// The content script marks the start and the end of each scan with User Timing
+// marks on the page's timeline (newscontext-scan-start / -end). t0 is the
+// start mark; scanEnd, the end mark; painted, the end of the frame after
+// scanEnd (a task posted from that frame's requestAnimationFrame callback).
+// The painted count is then watched 250 ms more: its last change is when the
+// names in view were lit.
 (() => {
   if (!/nc-bench/.test(location.hash)) return;
   const NAMES = ['newscontext-person', 'newscontext-place', 'newscontext-organisation'];
-  const BACK_TO_BACK_MS = 1;
+  /** How often the page looks for the content script's marks (precision comes from the marks). */
+  const POLL_MS = 2;
   /** After the scan, how long the painted count is watched for late changes (IntersectionObserver callbacks are ordinary tasks). */
   const SETTLE_MS = 250;
   const state = {
@@ -24,7 +23,6 @@
     seen: -1,
     scanEnd: -1,
     painted: -1,
-    lastNot: -1,
     /** Painted ranges now, and when that last changed. */
     count: 0,
     lastChange: -1,
@@ -102,32 +100,22 @@
       }),
     );
 
-  /**
-   * Calls back with the start of the first run of three back-to-back turns of
-   * a MessageChannel loop begun now: when whatever work is under way is over.
-   */
-  const whenQuiet = (onTurn, done) => {
-    const channel = new MessageChannel();
-    let prev = performance.now();
-    let streakStart = prev;
-    let streak = 0;
-    channel.port1.onmessage = () => {
-      const now = performance.now();
-      if (onTurn(now) === false) {
-        prev = streakStart = now;
-        channel.port2.postMessage(0);
-        return;
-      }
-      if (now - prev < BACK_TO_BACK_MS) streak++;
-      else {
-        streak = 0;
-        streakStart = now;
-      }
-      prev = now;
-      if (streak >= 3) done(streakStart);
-      else channel.port2.postMessage(0);
+  const START_MARK = 'newscontext-scan-start';
+  const END_MARK = 'newscontext-scan-end';
+  const lastMark = (name) => {
+    const list = performance.getEntriesByName(name, 'mark');
+    return list.length ? list[list.length - 1].startTime : -1;
+  };
+  /** Calls onTurn every few ms until the content script marks the end of a scan begun after `after`. */
+  const whenScanned = (after, onTurn, done) => {
+    const tick = () => {
+      onTurn(performance.now());
+      const start = lastMark(START_MARK);
+      const end = lastMark(END_MARK);
+      if (start > after && end >= start) done(start, end);
+      else setTimeout(tick, POLL_MS);
     };
-    channel.port2.postMessage(0);
+    tick();
   };
 
   let finish;
@@ -142,23 +130,17 @@
       if (state.painted < 0) requestAnimationFrame(onFrame);
     };
     requestAnimationFrame(onFrame);
-    whenQuiet(
+    whenScanned(
+      state.ref,
       (now) => {
         state.polls++;
-        if (state.seen >= 0) {
-          look(now);
-          return true;
-        }
-        if (!CSS.highlights.has(NAMES[0])) {
-          state.lastNot = now;
-          return false; // not started: keep looking, no streak yet
-        }
+        if (state.seen >= 0) return look(now);
+        if (!CSS.highlights.has(NAMES[0])) return;
         state.seen = now;
-        state.t0 = state.lastNot;
         look(now);
-        return true;
       },
-      async (end) => {
+      async (start, end) => {
+        state.t0 = start;
         state.scanEnd = end;
         state.painted = await afterNextFrame();
         look(state.painted);
@@ -198,8 +180,9 @@
       };
       let ended = false;
       requestAnimationFrame(onFrame);
-      whenQuiet(
-        () => (watch(), true),
+      whenScanned(
+        start,
+        watch,
         async () => {
           const painted = await afterNextFrame();
           watch();
