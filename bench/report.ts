@@ -191,22 +191,23 @@ function whyTime(p: PageResult): string {
   const cs = p.breakdownContentScript;
   const pg = p.breakdown;
   if (!cs || !pg) return '';
-  const pipeline = `the pipeline itself takes ${ms(cs.walkMatchHighlight)} in a content script's world (${ms(pg.walkMatchHighlight)} in the page's)`;
-  const lit = `; the names in view are lit only at ${ms(litMs(p))}, near the end: the IntersectionObserver callbacks that paint them are ordinary tasks, and the scan's scheduler.yield() continuations go ahead of them`;
-  if (p.browser === 'firefox') {
-    return `${pipeline}: through Firefox's Xray wrappers the scanner's walk with a filter callback costs ${ms(cs.walk)} (${ms(pg.walk)} in the page; ${ms(cs.walkClosest)} with SHOW_TEXT + closest()), matching ${ms(cs.matchOnly)}, ranges ${ms(cs.highlightOnly)}; the rest is yields and frames between slices${lit}`;
-  }
-  return `${pipeline}, of which the scanner's walk with a filter callback ${ms(cs.walk)} (the floor's bare walk: ${ms(cs.walkBare)}); the rest is yields and the frames rendered between slices${lit}`;
+  const gap = Math.max(...p.ours.map((x) => x.frameGap));
+  const pipeline = `the pipeline itself, synchronously, takes ${ms(cs.walkMatchHighlight)} in a content script's world (${ms(pg.walkMatchHighlight)} in the page's)`;
+  const rest = `the rest is the page's turns between our 8 ms slices: a frame rendered at least every ${ms(gap)}, input, the page's own tasks`;
+  const lit = litMs(p) > 0.5 * oursMs(p) ? `; the names in view were lit only at ${ms(litMs(p))}` : '';
+  const parts = `the walk ${ms(cs.walk)} (the floor's bare walk: ${ms(cs.walkBare)}; ${ms(pg.walk)} in the page's world), matching ${ms(cs.matchOnly)}`;
+  if (p.browser === 'firefox') return `${pipeline}; through Firefox's Xray wrappers every DOM call costs more: ${parts}; ${rest}${lit}`;
+  return `${pipeline}, of which ${parts}; ${rest}${lit}`;
 }
 
 /** Why tasks are long, from the Long Tasks and Long Animation Frames of this run. */
 function whyTasks(p: PageResult): string {
   const gap = Math.max(...p.ours.map((x) => x.frameGap));
-  const backToBack = `the scan's slices, yielding with scheduler.yield(), run back to back and the browser renders only every ${ms(gap)} or so`;
-  if (p.browser === 'firefox') return `no task timing in Firefox; ${backToBack}`;
+  const frames = `the longest gap between two frames was ${ms(gap)}`;
+  if (p.browser === 'firefox') return `no task timing in Firefox; ${frames}`;
   const worst = p.ours.reduce<OursRun | undefined>((a, b) => ((b.longestFrame ?? -1) > (a?.longestFrame ?? -1) ? b : a), undefined);
   const frame = worst?.longestFrame === undefined ? '' : ` (longest animation frame ${ms(worst.longestFrame)}, of which style, layout and paint ${ms(worst.longestFrameRender)})`;
-  return `a task over 50 ms is a slice that overran its 8 ms budget, the content script's first task, or garbage collection (a trace, \`--trace\`, tells which); besides, ${backToBack}${frame}`;
+  return `a task over 50 ms is a slice that overran its 8 ms budget, the content script's first task, or garbage collection (a trace, \`--trace\`, tells which); ${frames}${frame}`;
 }
 
 function highlighting(r: BenchResults, b: BrowserName): string {
@@ -257,7 +258,7 @@ function breakdown(r: BenchResults): string {
         world,
         int(d.mentions),
         ms(d.walk),
-        ms(d.walkClosest),
+        ms(d.walkCallback),
         ms(d.walkBare),
         ms(d.walkMatch),
         ms(d.walkMatchHighlight),
@@ -270,7 +271,7 @@ function breakdown(r: BenchResults): string {
     });
   if (!rows.length) return '';
   return table(
-    ['browser', 'page', 'world', 'ranges', 'walk (scanner: filter callback)', 'walk (SHOW_TEXT + closest())', 'walk (bare SHOW_TEXT)', 'walk + match', 'walk + match + ranges', 'match only', 'ranges only', 'frame after registering all ranges', 'frame after a 1-node DOM change: with our ranges / without', 'ours (content script, for comparison)'],
+    ['browser', 'page', 'world', 'ranges', 'walk (the scanner\'s: no callback)', 'walk (with a filter callback, as the scanner had)', 'walk (bare SHOW_TEXT)', 'walk + match', 'walk + match + ranges', 'match only', 'ranges only', 'frame after registering all ranges', 'frame after a 1-node DOM change: with our ranges / without', 'ours (content script, for comparison)'],
     rows,
   );
 }
@@ -348,7 +349,7 @@ function footprint(f: FootprintResult): string {
 const METHOD = `## How it is measured
 
 - **Pages.** Generated pages (bench/pages.ts) have a header and nav, an article of sections with headings, paragraphs with links and emphasis, lists, quotes, figures, an aside and a footer; their text mixes English, Indonesian (the seeds' sentences), Russian and Turkish, with the gazetteer's names spliced in, inflected as each language does. Real pages are the large saved pages of \`../shared/pages\`. Everything is served from 127.0.0.1.
-- **Ours.** Chromium (Playwright, \`--headless=new\`) and Firefox (Puppeteer over WebDriver BiDi) load the built extension; each run is a fresh page load. The content script indexes every mention but paints only those within a viewport's height of the screen (src/content/viewport-painter.ts). An init script in the page (bench/browser/poller.js) watches \`CSS.highlights\`, which the page shares with the content script, from DOMContentLoaded on, with a MessageChannel loop and every animation frame. The clock starts at the last look before our highlights were registered (the scan starts in that task). *First names lit / all in view*: the first and the last change of the painted ranges (looked at every frame, and at the end). *Whole page scanned*: the content script yields with \`scheduler.yield()\`, whose continuations go ahead of ordinary tasks, so the loop gets no turn while it scans; the scan is over at the first of three back-to-back turns, and the clock stops after the next frame. Then the page is scrolled to the bottom: the ranges painted there, against the census, show that the whole page was indexed. The census is our own matcher run, in a browser without the extension, over the text nodes the scanner visits (and, for the painted counts, those whose element is within a viewport's height of the screen).
+- **Ours.** Chromium (Playwright, \`--headless=new\`) and Firefox (Puppeteer over WebDriver BiDi) load the built extension; each run is a fresh page load. The content script indexes every mention but paints only those within a viewport's height of the screen (src/content/viewport-painter.ts). An init script in the page (bench/browser/poller.js) watches \`CSS.highlights\`, which the page shares with the content script, every animation frame and every few ms. The clock starts at the content script's User Timing mark \`newscontext-scan-start\` (the page's timeline is shared too). *First names lit / all in view*: the first and the last change of the painted ranges. *Whole page scanned*: from the start mark to the end of the frame after the \`newscontext-scan-end\` mark. Then the page is scrolled to the bottom: the ranges painted there, against the census, show that the whole page was indexed. The census is our own matcher run, in a browser without the extension, over the text nodes the scanner visits (and, for the painted counts, those whose element is within a viewport's height of the screen).
 - **Longest task.** Chromium: the longest task of the page's main thread while ours runs (from its start to the end of the scan), as the Long Tasks API reports it to an observer registered before the page's scripts; the API sees tasks over 50 ms only, and they include the frames the browser renders between our slices. The Long Animation Frames API reports frames over 50 ms: everything that ran between two renderings, and how much of it was style, layout and paint. With \`--trace\`, every task is timed from a Chromium trace instead. Longest frame gap: the longest interval between two \`requestAnimationFrame\` callbacks while ours runs (it includes up to one idle frame, ~17 ms): the measure in Firefox, which has neither API.
 - **Memory.** Chromium: V8 plus Blink (Oilpan) heap after a forced GC (CDP \`Runtime.getHeapUsage\`), minus the same page's heap in the browser without the extension.
 - **Floor.** A bare \`TreeWalker(SHOW_TEXT)\` over the body with one precompiled, pre-warmed regular expression (the alternation of every spelling, original and folded, flags \`giu\`), counting matches: no boundaries, no highlighting.
@@ -375,7 +376,7 @@ export function renderReport(r: BenchResults): string {
   const hl = (['chromium', 'firefox'] as const).map((b) => highlighting(r, b)).filter(Boolean);
   if (hl.length) parts.push(`## Highlighting\n\n${hl.join('\n\n')}`);
   const bd = breakdown(r);
-  if (bd) parts.push(`## Where our time goes\n\nOur pipeline's parts (bundled from src/core and src/content/exclusions.ts) run synchronously, with no yielding and so no frames in between, in the browser without our extension: once in the page's own world, once in a content script's world (a probe extension: Chromium's isolated world, Firefox's Xray wrappers). *Ranges* is a \`StaticRange\` per mention added to a registered \`Highlight\`: the content script makes every range but adds only those near the viewport. Against them, the content script's measured time (whole page scanned):\n\n${bd}`);
+  if (bd) parts.push(`## Where our time goes\n\nOur pipeline's parts (bundled from src/core and src/content/exclusions.ts) run synchronously, with no yielding and so no frames in between, in the browser without our extension: once in the page's own world, once in a content script's world (a probe extension: Chromium's isolated world, Firefox's Xray wrappers). *Ranges* is a \`StaticRange\` per mention added to a registered \`Highlight\`: the content script makes and adds only those near the viewport. Against them, the content script's measured time (whole page scanned):\n\n${bd}`);
   const lv = live(r);
   if (lv) parts.push(`## Live updates\n\nAfter the initial scan, paragraphs arrive at the top of the article in one mutation, where the reader is:\n\n${lv}`);
   if (r.matcher) parts.push(`## The matcher in node\n\n${matcher(r.matcher)}`);

@@ -5,6 +5,7 @@
 import AdvancedMark from 'advanced-mark.js';
 import MarkJs from 'mark.js';
 import { isExcludedElement } from '../../src/content/exclusions';
+import { createTextWalker, nextText } from '../../src/content/text-walk';
 import { createMatcher, type Matcher } from '../../src/core/matcher';
 import type { CompiledGazetteer, EntityType, Mention } from '../../src/core/types';
 
@@ -21,8 +22,15 @@ function need(): Matcher {
   return matcher;
 }
 
-/** The text nodes the content script's scanner visits, in its order (same exclusions, same length filter). */
+/** The text nodes the content script's scanner visits, in its order (its own walk: same exclusions, same length filter). */
 function scannerWalk(root: Node, visit: (t: Text) => void): void {
+  const walker = createTextWalker(root);
+  const none = () => {};
+  for (let t = nextText(walker, null, none); t; t = nextText(walker, null, none)) if (t.data.length > 2) visit(t);
+}
+
+/** The walk the scanner had before: a filter callback per node. */
+function callbackWalk(root: Node, visit: (t: Text) => void): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
       node.nodeType === Node.TEXT_NODE
@@ -32,28 +40,6 @@ function scannerWalk(root: Node, visit: (t: Text) => void): void {
           : NodeFilter.FILTER_SKIP,
   });
   for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).data.length > 2) visit(n as Text);
-}
-
-// src/content/exclusions.ts as one selector, for the alternative walk.
-const EXCLUDED =
-  'script,style,noscript,template,textarea,input,select,option,iframe,object,embed,svg,math,canvas,video,audio,head,title,code,' +
-  '[hidden],[contenteditable]:not([contenteditable="false"])';
-
-/** The same text nodes as scannerWalk (shadow roots aside), without a filter callback per node. */
-function closestWalk(root: Node, visit: (t: Text) => void): void {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let parent: Element | null = null;
-  let excluded = false;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const text = n as Text;
-    if (text.data.length <= 2) continue;
-    const p = text.parentElement;
-    if (p !== parent) {
-      parent = p;
-      excluded = p !== null && p.closest(EXCLUDED) !== null;
-    }
-    if (!excluded) visit(text);
-  }
 }
 
 export interface PageCensus {
@@ -233,7 +219,7 @@ export interface Breakdown {
    * An alternative walk to the same text nodes: SHOW_TEXT with no filter
    * callback, exclusions checked with one closest() per distinct parent.
    */
-  walkClosest: number;
+  walkCallback: number;
   /** The bare walk: SHOW_TEXT, no exclusions at all (the floor's walk). */
   walkBare: number;
   /** Plus matcher.find on every text node. */
@@ -273,7 +259,7 @@ export async function breakdown(): Promise<Breakdown> {
     return min;
   };
   const walk = best(() => scannerWalk(body, (n) => (sink += n.data.length)));
-  const walkClosest = best(() => closestWalk(body, (n) => (sink += n.data.length)));
+  const walkCallback = best(() => callbackWalk(body, (n) => (sink += n.data.length)));
   const walkBare = best(() => {
     const w = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     for (let n = w.nextNode(); n; n = w.nextNode()) sink += (n as Text).data.length;
@@ -330,7 +316,7 @@ export async function breakdown(): Promise<Breakdown> {
   const mutationFrameWithout = Math.min(await tick(), await tick());
   ticker.remove();
   if (sink < 0) console.log(sink);
-  return { walk, walkClosest, walkBare, walkMatch, walkMatchHighlight, firstFrame, mutationFrameWith, mutationFrameWithout, matchOnly, highlightOnly, mentions };
+  return { walk, walkCallback, walkBare, walkMatch, walkMatchHighlight, firstFrame, mutationFrameWith, mutationFrameWithout, matchOnly, highlightOnly, mentions };
 }
 
 export interface FrameCost {
@@ -375,12 +361,6 @@ export async function frameCosts(sizes: number[]): Promise<FrameCost[]> {
   }
   ticker.remove();
   return out;
-}
-
-/** What this world offers: the content script yields with scheduler.yield() where it exists, else a MessageChannel. */
-export function environment(): { schedulerYield: boolean } {
-  const scheduler = (globalThis as { scheduler?: { yield?: unknown } }).scheduler;
-  return { schedulerYield: typeof scheduler?.yield === 'function' };
 }
 
 /**

@@ -1,8 +1,8 @@
 // Walks a page's text in slices under a time budget and feeds every text node
 // to the PageIndex. Roots (the body, added subtrees, shadow roots) queue up and
 // are scanned in order; between slices the page gets its turn.
-import { isExcludedElement } from './exclusions';
 import type { PageIndex } from './page-index';
+import { createTextWalker, nextText } from './text-walk';
 import { SLICE_BUDGET_MS, yieldToPage } from './yield';
 
 /** How many nodes to visit between two looks at the clock. */
@@ -69,10 +69,14 @@ export class Scanner {
           if (root.isConnected) this.index.scanText(root as Text);
           continue;
         }
-        const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        const walker = createTextWalker(root);
         const ownHost = this.hooks.ownHost();
+        const onShadowRoot = (shadow: ShadowRoot) => {
+          this.hooks.onShadowRoot(shadow);
+          this.queue.push(shadow);
+        };
         let visited = 0;
-        for (let text = this.nextText(walker, ownHost); text; text = this.nextText(walker, ownHost)) {
+        for (let text = nextText(walker, ownHost, onShadowRoot); text; text = nextText(walker, ownHost, onShadowRoot)) {
           if (text.data.length > 2) this.index.scanText(text);
           if (++visited % CLOCK_STRIDE !== 0) continue;
           const elapsed = performance.now() - sliceStart;
@@ -97,37 +101,5 @@ export class Scanner {
     if (this.stopped) return;
     mark(SCAN_END_MARK);
     this.hooks.onIdle();
-  }
-
-  /**
-   * The next text node to scan, stepping over excluded subtrees and queueing
-   * the open shadow roots on the way. The walk has no filter callback: calling
-   * into script for every node cost more than the walk itself (npm run bench,
-   * "Where our time goes"; ~5x in Firefox, through its Xray wrappers).
-   */
-  private nextText(walker: TreeWalker, ownHost: Element | null): Text | null {
-    let node = walker.nextNode();
-    while (node && node.nodeType !== Node.TEXT_NODE) {
-      const el = node as Element;
-      if (isExcludedElement(el, ownHost)) {
-        node = nextOutside(walker);
-        continue;
-      }
-      if (el.shadowRoot) {
-        this.hooks.onShadowRoot(el.shadowRoot);
-        this.queue.push(el.shadowRoot);
-      }
-      node = walker.nextNode();
-    }
-    return node as Text | null;
-  }
-}
-
-/** The node after the walker's current node and all it contains, within the walker's root. */
-function nextOutside(walker: TreeWalker): Node | null {
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    if (!walker.parentNode()) return null;
   }
 }
