@@ -6,6 +6,7 @@ import AdvancedMark from 'advanced-mark.js';
 import MarkJs from 'mark.js';
 import { isExcludedElement } from '../../src/content/exclusions';
 import { createTextWalker, nextText } from '../../src/content/text-walk';
+import { blockOf } from '../../src/content/viewport-painter';
 import { createMatcher, type Matcher } from '../../src/core/matcher';
 import type { CompiledGazetteer, EntityType, Mention } from '../../src/core/types';
 
@@ -65,9 +66,10 @@ export function census(selector?: string): PageCensus {
 
 /**
  * Mentions the content script should paint at a scroll position: those in text
- * nodes whose element has a box within a viewport's height above or below the
- * screen (src/content/viewport-painter.ts: an IntersectionObserver with
- * rootMargin '100% 0px 100% 0px'). Scrolls there first.
+ * nodes whose block (the painter's blockOf: the nearest non-inline element) has
+ * a box within a viewport's height above or below the screen
+ * (src/content/viewport-painter.ts: an IntersectionObserver with rootMargin
+ * '100% 0px 100% 0px'). Scrolls there first.
  */
 export async function censusNear(where: 'top' | 'bottom'): Promise<number> {
   const m = need();
@@ -78,7 +80,7 @@ export async function censusNear(where: 'top' | 'bottom'): Promise<number> {
   const near = new Map<Element, boolean>();
   let mentions = 0;
   scannerWalk(document.body, (t) => {
-    const el = t.parentElement;
+    const el = blockOf(t);
     if (!el) return;
     let yes = near.get(el);
     if (yes === undefined) {
