@@ -1,7 +1,7 @@
 // The vite plugin that makes one build produce two loadable extensions.
 // - `virtual:gazetteer`: the compiled gazetteer, inlined into the content script,
 //   the background and the pages (the only knowledge a page ever receives).
-// - `library.json`: the seeds parsed, profiled and indexed (src/core/search-index.ts); only
+// - `library.json`: the seeds parsed, profiled and indexed with MiniSearch; only
 //   the background and extension pages load it, never a web page.
 // - After the main bundle (background, popup, article page), the content script is
 //   built again as one self-contained classic script, because content scripts
