@@ -2,14 +2,16 @@
 // bench/search.ts with --expose-gc and a large heap), so that heap figures are
 // the library's and nothing else's. Prints one JSON line: SearchResult.
 //
-// For each size: build with buildLibrary (the real profiles and search index),
-// serialize, load the way the background does (loadLibrary(JSON.parse(...))),
-// load the index alone (SearchIndex.load), rebuild it from the articles, then
-// time queries.
+// For each size: build with buildLibrary (the real options: profiles and the
+// MiniSearch index), serialize, load the way the background does
+// (loadLibrary(JSON.parse(...))), load the index alone with MiniSearch.loadJSON
+// and loadJSONAsync, rebuild it from the documents, then time queries.
+import MiniSearch from 'minisearch';
 import { loadGazetteer } from '../src/build/gazetteer';
-import { buildLibrary, indexDocument, loadLibrary, type Library, type SerializedLibrary } from '../src/core/library';
-import { createMatcher } from '../src/core/matcher';
-import { SearchIndex } from '../src/core/search-index';
+import { buildLibrary, loadLibrary, type Library, type SerializedLibrary } from '../src/core/library';
+import { createMatcher, type Matcher } from '../src/core/matcher';
+import { MINISEARCH_OPTIONS, type IndexDocument } from '../src/core/search-options';
+import type { LibraryArticle } from '../src/core/types';
 import { createCorpus } from './corpus';
 import { generateArticles, generateQueries } from './library-gen';
 import { median, percentile } from './stats';
@@ -36,9 +38,8 @@ export interface SearchRow {
   indexBytes: number;
   /** JSON.parse + loadLibrary, as the background does. */
   loadLibraryMs: number;
-  /** JSON.parse + SearchIndex.load of the index alone. */
-  loadIndexMs: number;
-  /** A new SearchIndex with every article added. */
+  loadJsonMs: number;
+  loadJsonAsyncMs: number;
   rebuildMs?: number;
   p50: number;
   p95: number;
@@ -69,6 +70,16 @@ function timed<T>(fn: () => T): [T, number] {
   const t = performance.now();
   const v = fn();
   return [v, performance.now() - t];
+}
+
+/** What library.ts indexes for an article (its private toDocument), mirrored to time a rebuild from documents. */
+function toDocument(a: LibraryArticle, matcher: Matcher): IndexDocument {
+  const names: string[] = [];
+  for (const id of Object.keys(a.entities)) {
+    const e = matcher.entity(id);
+    if (e) names.push(e.name, ...e.aliases, ...(e.weak ?? []));
+  }
+  return { id: a.id, title: a.title, lead: a.lead, body: a.paragraphs.join('\n'), entityNames: names.join('\n') };
 }
 
 function runQueries(lib: Library, queries: readonly string[]): Pick<SearchRow, 'p50' | 'p95' | 'max' | 'fallbackShare' | 'slowest'> {
@@ -160,25 +171,27 @@ async function main(opts: SearchOptions): Promise<SearchResult> {
       loads.push(performance.now() - t);
     }
     log('  loaded');
-    const indexLoads: number[] = [];
+    const jsonLoads: number[] = [];
+    const asyncLoads: number[] = [];
     let terms = 0;
-    const docs = libraryArticles.map(indexDocument);
     for (let r = 0; indexJson !== undefined && r < loadRuns; r++) {
       t = performance.now();
-      terms = SearchIndex.load(JSON.parse(indexJson), (d) => docs[d]!.entities).termCount;
-      indexLoads.push(performance.now() - t);
+      terms = MiniSearch.loadJSON(indexJson, MINISEARCH_OPTIONS).termCount;
+      jsonLoads.push(performance.now() - t);
+      t = performance.now();
+      await MiniSearch.loadJSONAsync(indexJson, MINISEARCH_OPTIONS);
+      asyncLoads.push(performance.now() - t);
     }
     let rebuildMs: number | undefined;
     // A rebuild costs most of a build; then the queries. Only if both fit.
     if (performance.now() - started + msPerArticle * size * 1.3 < opts.budgetMs) {
+      const docs = libraryArticles.map((a) => toDocument(a, matcher));
       t = performance.now();
-      const index = new SearchIndex();
-      for (const d of docs) index.add(d);
+      new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS).addAll(docs);
       rebuildMs = performance.now() - t;
-      terms ||= index.termCount;
     }
 
-    log('  index load, rebuild');
+    log('  loadJSON, loadJSONAsync, rebuild');
     const queries = generateQueries(corpus, articles, opts.queries);
     if (result.queries.length === 0) result.queries = queries.slice(0, 12);
     const q = runQueries((loaded ?? kept)!, queries);
@@ -197,7 +210,8 @@ async function main(opts: SearchOptions): Promise<SearchResult> {
       indexBytes: indexJson === undefined ? NaN : Buffer.byteLength(indexJson),
       ...(serializeError ? { serializeError } : {}),
       loadLibraryMs: median(loads),
-      loadIndexMs: median(indexLoads),
+      loadJsonMs: median(jsonLoads),
+      loadJsonAsyncMs: median(asyncLoads),
       rebuildMs,
       ...q,
       terms,

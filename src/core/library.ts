@@ -1,12 +1,13 @@
-// The library: the articles, their entity profiles and a search index over
-// them (src/core/search-index.ts). Shared by the build (which writes library.json) and the background
+// The library: the articles, their entity profiles and a MiniSearch index over
+// them. Shared by the build (which writes library.json) and the background
 // (which loads it), so no node API and no DOM here.
 //
 // A library loaded from JSON is refused, loudly, when its format or version is
 // not this code's: an outdated library.json must never become an empty library.
+import MiniSearch, { type AsPlainObject, type MatchInfo, type SearchResult } from 'minisearch';
 import type { Article, EntityProfile, LibraryArticle, Mention } from './types';
 import type { Matcher } from './matcher';
-import { SearchIndex, type IndexDocument, type IndexHit, type MatchInfo, type SerializedIndex } from './search-index';
+import { MINISEARCH_OPTIONS, processTerm, tokenize, type IndexDocument } from './search-options';
 import { profileArticle } from './entity-profile';
 import { fold } from './fold';
 import { findTermRanges, mergeRanges, snippet, type Range, type Snippet } from './snippet';
@@ -15,14 +16,14 @@ export { snippet, sentenceAround, findTermRanges, type Range, type Snippet } fro
 
 export const LIBRARY_FORMAT = 'newscontext-library';
 /** Bump when the article shape, the profile or the index options change. */
-export const LIBRARY_VERSION = 2;
+export const LIBRARY_VERSION = 1;
 
 export interface SerializedLibrary {
   format: typeof LIBRARY_FORMAT;
   version: number;
   articles: LibraryArticle[];
-  /** The search index's text postings (src/core/search-index.ts). */
-  index: SerializedIndex;
+  /** MiniSearch's own serialization; loadable only with MINISEARCH_OPTIONS. */
+  index: AsPlainObject;
 }
 
 /** What the library needs of the matcher: mentions to profile articles, entities to index their names. */
@@ -44,7 +45,7 @@ export interface SearchHit {
   queryTerms: string[];
   /** Entities found through their names although the text may spell them otherwise ("Russia" finds "Rusia"). */
   entities: string[];
-  /** Each matched text term and the fields it was found in. */
+  /** MiniSearch's match info: each matched term and the fields it was found in. */
   match: MatchInfo;
   /** True when no article matched every query word and this hit matched only some. */
   partial: boolean;
@@ -68,31 +69,19 @@ export interface Library {
 }
 
 const DEFAULT_LIMIT = 20;
-
-/** What the index counts for an entity in an article: every mention, names and demonyms. */
-const entityCounts = (profile: EntityProfile): Record<string, number> =>
-  Object.fromEntries(Object.entries(profile).map(([id, s]) => [id, s.count + s.weakCount]));
-
-/** What the search index sees of an article. */
-export function indexDocument(a: LibraryArticle): IndexDocument {
-  return { id: a.id, title: a.title, lead: a.lead, body: a.paragraphs.join('\n'), entities: entityCounts(a.entities) };
-}
+const TEXT_FIELDS = new Set(['title', 'lead', 'body']);
 
 class LibraryImpl implements Library {
   private readonly byId = new Map<string, LibraryArticle>();
-  /** In the index's order: document number n is list[n]. */
-  private readonly list: LibraryArticle[] = [];
+  /** Folded name terms per entity, to say which entity a name match came from. */
+  private readonly nameTerms = new Map<string, Set<string>>();
 
   constructor(
-    private readonly index: SearchIndex,
+    private readonly index: MiniSearch<IndexDocument>,
     articles: readonly LibraryArticle[],
     private readonly matcher: LibraryMatcher | undefined,
   ) {
-    for (const a of articles) {
-      this.byId.set(a.id, a);
-      this.list.push(a);
-      this.nameEntities(a.entities);
-    }
+    for (const a of articles) this.byId.set(a.id, a);
   }
 
   get size(): number {
@@ -100,13 +89,16 @@ class LibraryImpl implements Library {
   }
 
   search(query: string, opts: SearchOpts = {}): SearchHit[] {
+    if (query.trim() === '') return [];
     const { entityId } = opts;
-    const filter = entityId === undefined ? undefined : (doc: number) => this.list[doc]?.entities[entityId] !== undefined;
-    const hits = this.index.search(query, { limit: opts.limit ?? DEFAULT_LIMIT, ...(filter ? { filter } : {}) });
-    return hits.map((h: IndexHit): SearchHit => {
-      const { id, score, terms, queryTerms, entities, match, partial } = h;
-      return { id, score, terms, queryTerms, entities, match, partial };
-    });
+    const filter = entityId === undefined ? undefined : (r: SearchResult) => this.byId.get(r.id)?.entities[entityId] !== undefined;
+    let results = this.index.search(query, filter ? { filter } : {});
+    let partial = false;
+    if (results.length === 0) {
+      results = this.index.search(query, { combineWith: 'OR', ...(filter ? { filter } : {}) });
+      partial = true;
+    }
+    return results.slice(0, opts.limit ?? DEFAULT_LIMIT).map((r) => this.toHit(r, partial));
   }
 
   snippetFor(hit: SearchHit, maxLen = 180): Snippet {
@@ -142,10 +134,8 @@ class LibraryImpl implements Library {
       throw new Error(`Library.add: an article with id "${article.id}" is already in the library`);
     }
     const entry: LibraryArticle = { ...article, entities: profileArticle(article, (t) => matcher.find(t)) };
-    this.nameEntities(entry.entities);
-    this.index.add(indexDocument(entry));
+    this.index.add(this.toDocument(entry));
     this.byId.set(entry.id, entry);
-    this.list.push(entry);
     return entry;
   }
 
@@ -172,16 +162,44 @@ class LibraryImpl implements Library {
     return { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, articles: this.articles(), index: this.index.toJSON() };
   }
 
-  /**
-   * Lets the names of the entities an article mentions find it: every
-   * spelling the gazetteer knows ("Россия" finds an article saying "Rusia").
-   */
-  private nameEntities(profile: EntityProfile): void {
+  private toDocument(a: LibraryArticle): IndexDocument {
+    return { id: a.id, title: a.title, lead: a.lead, body: a.paragraphs.join('\n'), entityNames: this.entityNames(a.entities) };
+  }
+
+  private entityNames(profile: EntityProfile): string {
+    const names: string[] = [];
     for (const id of Object.keys(profile)) {
-      if (this.index.isNamed(id)) continue;
       const e = this.matcher?.entity(id);
-      if (e) this.index.nameEntity(id, [e.name, ...e.aliases, ...(e.weak ?? [])]);
+      if (e) names.push(e.name, ...e.aliases, ...(e.weak ?? []));
     }
+    return names.join('\n');
+  }
+
+  private toHit(r: SearchResult, partial: boolean): SearchHit {
+    const id = String(r.id);
+    const nameMatched = Object.keys(r.match).filter((t) => r.match[t]?.includes('entityNames'));
+    const profile = this.byId.get(id)?.entities ?? {};
+    const entities = Object.keys(profile).filter((e) => nameMatched.some((t) => this.termsOf(e).has(t)));
+    return {
+      id,
+      score: r.score,
+      terms: r.terms.filter((t) => r.match[t]?.some((f) => TEXT_FIELDS.has(f))),
+      queryTerms: r.queryTerms,
+      entities,
+      match: r.match,
+      partial,
+    };
+  }
+
+  private termsOf(entityId: string): Set<string> {
+    let terms = this.nameTerms.get(entityId);
+    if (!terms) {
+      const e = this.matcher?.entity(entityId);
+      const words = e ? [e.name, ...e.aliases, ...(e.weak ?? [])].flatMap(tokenize) : [];
+      terms = new Set(words.map(processTerm).filter((t): t is string => t !== null));
+      this.nameTerms.set(entityId, terms);
+    }
+    return terms;
   }
 
   private entityRanges(text: string, entityIds: readonly string[]): Range[] {
@@ -196,15 +214,15 @@ class LibraryImpl implements Library {
 
 /** Profiles and indexes the articles; two articles with one id are an error. */
 export function buildLibrary(articles: readonly Article[], matcher: LibraryMatcher): Library {
-  const library = new LibraryImpl(new SearchIndex(), [], matcher);
+  const library = new LibraryImpl(new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS), [], matcher);
   for (const article of articles) library.add(article);
   return library;
 }
 
 /**
  * Loads a serialized library (parsed library.json). Without a matcher the
- * library searches the text only: entity names ("Россия" for "Rusia") need the
- * gazetteer, and so does adding articles.
+ * library searches but cannot add articles nor say which entity a name match
+ * came from.
  */
 export function loadLibrary(json: unknown, matcher?: LibraryMatcher): Library {
   if (!isObject(json) || json.format !== LIBRARY_FORMAT) {
@@ -219,21 +237,20 @@ export function loadLibrary(json: unknown, matcher?: LibraryMatcher): Library {
     if (!isLibraryArticle(a)) throw new Error(`Library: article #${i} is malformed: rebuild the extension (npm run build)`);
   });
   if (!isObject(index)) throw new Error('Library: the index is missing: rebuild the extension (npm run build)');
+  let mini: MiniSearch<IndexDocument>;
+  try {
+    mini = MiniSearch.loadJS<IndexDocument>(index as unknown as AsPlainObject, MINISEARCH_OPTIONS);
+  } catch (e) {
+    throw new Error(`Library: cannot load the index (${(e as Error).message}): rebuild the extension (npm run build)`);
+  }
   const list = articles as LibraryArticle[];
-  const ids = index.ids;
-  if (Array.isArray(ids) && (ids.length !== list.length || list.some((a, i) => ids[i] !== a.id))) {
+  if (mini.documentCount !== list.length || list.some((a) => !mini.has(a.id))) {
     throw new Error('Library: the index and the articles disagree: rebuild the extension (npm run build)');
   }
   if (new Set(list.map((a) => a.id)).size !== list.length) {
     throw new Error('Library: two articles share an id: rebuild the extension (npm run build)');
   }
-  let searchIndex: SearchIndex;
-  try {
-    searchIndex = SearchIndex.load(index, (doc) => entityCounts(list[doc]!.entities));
-  } catch (e) {
-    throw new Error(`Library: cannot load the index (${(e as Error).message}): rebuild the extension (npm run build)`);
-  }
-  return new LibraryImpl(searchIndex, list, matcher);
+  return new LibraryImpl(mini, list, matcher);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -1,7 +1,23 @@
-// How the library's search reads text and queries, in one place: the build
-// indexes with these and the runtime searches with them, so a library.json is
-// only loadable by code with the same terms (LIBRARY_VERSION says so).
+// The MiniSearch options, in one place: the build indexes with them and the
+// runtime loads the index with them, and MiniSearch.loadJS needs the very same
+// tokenizer and term processing that built the index.
+import type { Options, SearchOptions } from 'minisearch';
 import { fold } from './fold';
+
+/** What the index sees of an article. */
+export interface IndexDocument {
+  id: string;
+  title: string;
+  lead: string;
+  body: string;
+  /**
+   * Display names and every alias of the entities the article mentions, so that
+   * "Russia" or "Россия" finds an article that only says "Rusia".
+   */
+  entityNames: string;
+}
+
+export const INDEX_FIELDS = ['title', 'lead', 'body', 'entityNames'] as const;
 
 /** A word: letters, digits and combining marks. Everything else separates ("drone-drone", "Su-24"). */
 export const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -20,52 +36,30 @@ export function processTerm(term: string): string | null {
   return folded.length > 0 ? folded : null;
 }
 
-const MARK = /\p{M}/u;
-const MARKS = /\p{M}+/gu;
+// Prefix and fuzzy matching cost in proportion to the vocabulary they walk. A
+// one- or two-letter prefix ("U.S.A." gives "u", "s", "a") walks most of it,
+// and so does a fuzzy short word, while helping nobody: "Pashin" and
+// "Azerbaidjan" are what they are for. Measured by npm run bench (search p95).
+const PREFIX_MIN = 3;
+const FUZZY_MIN = 5;
 
-/**
- * The terms of a text, in order: `tokenize` then `processTerm`, but folding
- * the text once rather than each word (indexing a 10,000-article library
- * folds six million words). fold keeps lengths and maps word characters to
- * word characters, so the words are the same, but for the modifier letters
- * ʼ and ʻ: fold makes them apostrophes, which separate words ("Erdoğanʼın"
- * is "erdogan" and "in", as with ’), as they do in the snippets' matching.
- */
-export function terms(text: string): string[] {
-  const words = fold(text.normalize('NFC')).match(WORD);
-  if (words === null) return [];
-  const out: string[] = [];
-  for (const w of words) {
-    if (!MARK.test(w)) out.push(w);
-    else {
-      const t = w.replace(MARKS, '');
-      if (t.length > 0) out.push(t);
-    }
-  }
-  return out;
-}
+export const SEARCH_OPTIONS: SearchOptions = {
+  prefix: (term) => term.length >= PREFIX_MIN,
+  fuzzy: (term) => (term.length >= FUZZY_MIN ? 0.2 : false),
+  maxFuzzy: 2,
+  boost: { title: 3, entityNames: 2, lead: 1.5 },
+  // Every query word must match: "Turkey drones" means the article about
+  // Turkish drones, not every article naming Turkey. `Library.search` falls back
+  // to OR when AND finds nothing ("Russia Armenia war": no seed says "war").
+  combineWith: 'AND',
+};
 
-// Prefix and fuzzy matching: a word of three letters or more also finds the
-// words it begins ("Pashin" finds "Pashinyan"), a word of five letters or more
-// that finds nothing exactly or by prefix finds the words one or two edits
-// away ("Azerbaidjan"). One- and two-letter prefixes ("U.S.A." gives "u", "s",
-// "a") would walk most of the vocabulary and help nobody.
-export const PREFIX_MIN = 3;
-export const FUZZY_MIN = 5;
-/** Edits allowed: a fifth of the word's length, rounded, at most MAX_FUZZY. */
-export const FUZZY_RATIO = 0.2;
-export const MAX_FUZZY = 2;
-
-/**
- * How much a derived term counts against the word typed (MiniSearch's
- * defaults): a completion weighs PREFIX_WEIGHT × length / (length + 0.3 ×
- * letters added), a near miss FUZZY_WEIGHT × length / (length + edits).
- */
-export const PREFIX_WEIGHT = 0.375;
-export const FUZZY_WEIGHT = 0.45;
-
-/** Field boosts: a word in the title counts three times one in the body. */
-export const BOOST = { title: 3, lead: 1.5, body: 1, entities: 2 } as const;
-
-/** BM25+ parameters (MiniSearch's defaults). */
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+export const MINISEARCH_OPTIONS: Options<IndexDocument> = {
+  idField: 'id',
+  fields: [...INDEX_FIELDS],
+  // The library keeps the articles itself: the index stores nothing twice.
+  storeFields: [],
+  tokenize,
+  processTerm,
+  searchOptions: SEARCH_OPTIONS,
+};
