@@ -1,19 +1,22 @@
 // Which parts of a page are not text to flag: code, form fields, editors (a
 // highlight under the caret would distract whoever is typing) and our own UI.
 
-const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
-  'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'CODE',
-]);
+const SKIPPED_TAGS = [
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option',
+  'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio', 'head', 'title', 'code',
+];
+
+/**
+ * All of it as one selector: one matches() call per element instead of a tag
+ * lookup and two attribute reads, which counts in Firefox, where each DOM call
+ * from a content script crosses an Xray wrapper. `svg` and `math` match in any
+ * namespace, as the type selector ignores the default one.
+ */
+export const EXCLUDED_SELECTOR = [...SKIPPED_TAGS, '[hidden]', '[contenteditable]:not([contenteditable="false" i])'].join(',');
 
 /** The elements whose subtree is never scanned; `ownHost` is our UI's host element. */
 export function isExcludedElement(el: Element, ownHost: Element | null): boolean {
-  if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
-  if (el === ownHost) return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  if (el.hasAttribute('hidden')) return true;
-  return false;
+  return el === ownHost || el.matches(EXCLUDED_SELECTOR);
 }
 
 /** True when a node sits inside an excluded element (used for nodes that arrive on their own). */
