@@ -11,13 +11,16 @@
 // - the ranges: a StaticRange is made when its node is painted and dropped when
 //   it leaves (making all 38,902 up front cost 66 ms and their memory);
 // - the observer: it recomputes every target on every frame that scrolls
-//   (~42 ms a frame with 30,000 targets, ~20 ms with 10,000, in Chromium), so it
-//   watches blocks, not every inline element: a link or an <em> is where its
-//   paragraph is. And it is given the blocks a scan finds when the scan is
-//   over: observing them as they came made it recompute every target on every
-//   frame of the scan (430 ms of a 10,000-paragraph page's scan, in a trace).
-//   Meanwhile the first blocks of a scan are measured once, so that the names
-//   on screen are lit at once, not at the end.
+//   (~42 ms a frame with 30,000 targets, ~20 ms with 10,000, in Chromium). So it
+//   watches blocks, not every inline element (a link or an <em> is where its
+//   paragraph is), and a parent of many blocks (a section, a list) as a whole:
+//   its blocks are watched only while it is near. Scrolling a 50,000-paragraph
+//   page went from 6 to 60 frames a second (bench/profile-scroll.ts).
+//   The observer hears of what a scan found when the scan is over: observing
+//   blocks as they came made it recompute every target on every frame of the
+//   scan (430 ms of a 10,000-paragraph page's scan, in a trace). Meanwhile the
+//   first blocks of a scan are measured once, so that the names on screen are
+//   lit at once, not at the end.
 import type { EntityType, Mention } from '../core/types';
 import type { HighlightSet } from './highlights';
 
@@ -57,17 +60,69 @@ interface Painted {
   range: StaticRange;
 }
 
+/**
+ * The observer's news reaches the highlights at most this often. In Chromium,
+ * a frame in which a highlight with a text-decoration changes repaints the
+ * whole document's text: ~20 ms on a 50,000-paragraph page, on every frame of
+ * a scroll if each frame's news went in at once. Names come near a viewport
+ * ahead of the screen, so the wait does not show.
+ */
+const APPLY_INTERVAL_MS = 100;
+
+/**
+ * A block's parent holding this many blocks with names becomes a group: the
+ * observer watches the group, and its blocks only while it is near the screen.
+ */
+const GROUP_MIN = 8;
+
+/**
+ * Small containers of blocks (a list, a quote, a table) are seen through: their
+ * blocks join the group around them, so that a section of paragraphs, lists
+ * and quotes is one group, not a group and a dozen blocks watched on their own.
+ */
+const WRAPPER_TAGS = new Set([
+  'UL', 'OL', 'DL', 'MENU', 'BLOCKQUOTE', 'FIGURE', 'DETAILS', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'PICTURE',
+]);
+
+/** The element a block is grouped under: its parent, or the parent of the small containers around it. */
+function groupOf(block: Element): Element {
+  let parent = block.parentElement;
+  while (parent && WRAPPER_TAGS.has(parent.tagName.toUpperCase()) && parent.parentElement) parent = parent.parentElement;
+  return parent ?? block;
+}
+
+interface Group {
+  /** Its blocks with names. */
+  blocks: Set<Element>;
+  /** Blocks added since the last flush, not yet given to the observer. */
+  fresh: Set<Element>;
+  /**
+   * `blocks`: its blocks are watched one by one (too few, or its box cannot be
+   * trusted to hold them); `group`: it is watched as a whole.
+   */
+  mode: 'blocks' | 'group' | 'untrusted';
+  /** In `group` mode: unknown until the observer's first word on it. */
+  near: boolean | undefined;
+}
+
 export class ViewportPainter {
   private readonly observer: IntersectionObserver;
   private readonly nodesOf = new Map<Element, Set<Text>>();
   private readonly mentionsOf = new Map<Text, readonly Mention[]>();
   /** Where each node was filed: its block then, which may have changed since. */
   private readonly blockOfNode = new Map<Text, Element>();
+  /** Each block's group: the element it was grouped under then. */
+  private readonly groupOfBlock = new Map<Element, Element>();
+  private readonly groups = new Map<Element, Group>();
   private readonly near = new Set<Element>();
-  /** Blocks found since the last flush: the observer gets them when the scan is over. */
+  /** Groups that gained blocks since the last flush: the observer hears of them when the scan is over. */
   private readonly pending = new Set<Element>();
   /** Blocks in a row found below the band; measuring stops at BELOW_BAND_STREAK. */
   private belowStreak = 0;
+  /** What the observer said since the highlights were last changed: nodes to paint, or to unpaint. */
+  private readonly changes = new Map<Text, boolean>();
+  private applyTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastApply = -Infinity;
   /** The ranges in the highlights, by node: made on painting, dropped on unpainting. */
   private readonly painted = new Map<Text, Painted[]>();
   private paintedRanges = 0;
@@ -90,7 +145,7 @@ export class ViewportPainter {
     if (!nodes) {
       nodes = new Set();
       this.nodesOf.set(block, nodes);
-      this.pending.add(block);
+      this.fileBlock(block);
       if (this.belowStreak < BELOW_BAND_STREAK && this.inBand(block)) this.near.add(block);
     }
     nodes.add(node);
@@ -100,22 +155,30 @@ export class ViewportPainter {
 
   remove(node: Text): void {
     if (!this.mentionsOf.delete(node)) return;
+    this.changes.delete(node);
     this.unpaint(node);
     const block = this.blockOfNode.get(node);
     if (!block) return;
     this.blockOfNode.delete(node);
     const nodes = this.nodesOf.get(block);
     nodes?.delete(node);
-    if (nodes?.size === 0) {
-      this.nodesOf.delete(block);
-      this.near.delete(block);
-      if (!this.pending.delete(block)) this.observer.unobserve(block);
-    }
+    if (nodes?.size === 0) this.dropBlock(block);
   }
 
-  /** Hands the blocks found since the last call to the observer: at the end of each scan. */
+  /** Hands what the scan found since the last call to the observer: at the end of each scan. */
   flush(): void {
-    for (const block of this.pending) this.observer.observe(block);
+    for (const parent of this.pending) {
+      const group = this.groups.get(parent);
+      if (!group) continue;
+      if (group.mode === 'blocks' && group.blocks.size >= GROUP_MIN) {
+        group.mode = 'group';
+        this.observer.observe(parent);
+      }
+      if (group.mode !== 'group' || group.near === true) {
+        for (const block of group.fresh) this.observer.observe(block);
+      }
+      group.fresh.clear();
+    }
     this.pending.clear();
     this.belowStreak = 0;
   }
@@ -125,37 +188,127 @@ export class ViewportPainter {
     return this.paintedRanges;
   }
 
-  /** Elements the observer watches (for tests: blocks, not inline elements). */
-  observedCount(): number {
-    return this.nodesOf.size;
-  }
-
   clear(): void {
     this.observer.disconnect();
     this.nodesOf.clear();
     this.mentionsOf.clear();
     this.blockOfNode.clear();
+    this.groupOfBlock.clear();
+    this.groups.clear();
     this.near.clear();
     this.pending.clear();
     this.belowStreak = 0;
+    this.changes.clear();
+    clearTimeout(this.applyTimer);
+    this.applyTimer = undefined;
     this.painted.clear();
     this.paintedRanges = 0;
     this.highlights.clear();
   }
 
+  private fileBlock(block: Element): void {
+    const parent = groupOf(block);
+    let group = this.groups.get(parent);
+    if (!group) {
+      group = { blocks: new Set(), fresh: new Set(), mode: 'blocks', near: undefined };
+      this.groups.set(parent, group);
+    }
+    group.blocks.add(block);
+    group.fresh.add(block);
+    this.groupOfBlock.set(block, parent);
+    // Watched from the next flush on (the group's blocks, or the group).
+    this.pending.add(parent);
+  }
+
+  private dropBlock(block: Element): void {
+    this.nodesOf.delete(block);
+    this.near.delete(block);
+    // A block may be a group too (its own text, and blocks in it), still watched as one.
+    if (this.groups.get(block)?.mode !== 'group') this.observer.unobserve(block);
+    const parent = this.groupOfBlock.get(block);
+    this.groupOfBlock.delete(block);
+    const group = parent ? this.groups.get(parent) : undefined;
+    if (!parent || !group) return;
+    group.blocks.delete(block);
+    group.fresh.delete(block);
+    if (group.blocks.size > 0) return;
+    this.groups.delete(parent);
+    this.pending.delete(parent);
+    if (group.mode === 'group' && !this.nodesOf.has(parent)) this.observer.unobserve(parent);
+  }
+
+  private observeBlocks(group: Group): void {
+    for (const block of group.blocks) this.observer.observe(block);
+    group.fresh.clear();
+  }
+
+  /** The group left the band: its blocks are far too, and are no longer watched one by one. */
+  private collapse(group: Group): void {
+    for (const block of group.blocks) {
+      if (this.groups.get(block)?.mode !== 'group') this.observer.unobserve(block);
+      this.near.delete(block);
+      for (const node of this.nodesOf.get(block) ?? []) this.changes.set(node, false);
+    }
+  }
+
   private onIntersect(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
-      const block = entry.target;
-      const nodes = this.nodesOf.get(block);
+      const el = entry.target;
+      // An element may be both a group (of the blocks in it) and a block (with text of its own).
+      const group = this.groups.get(el);
+      if (group?.mode === 'group') this.onGroup(el, group, entry);
+      const nodes = this.nodesOf.get(el);
       if (!nodes) continue;
       if (entry.isIntersecting) {
-        this.near.add(block);
-        for (const node of nodes) this.paint(node);
+        this.near.add(el);
+        for (const node of nodes) this.changes.set(node, true);
       } else {
-        this.near.delete(block);
-        for (const node of nodes) this.unpaint(node);
+        this.near.delete(el);
+        for (const node of nodes) this.changes.set(node, false);
       }
     }
+    this.scheduleApply();
+  }
+
+  private scheduleApply(): void {
+    if (this.changes.size === 0 || this.applyTimer !== undefined) return;
+    const wait = this.lastApply + APPLY_INTERVAL_MS - performance.now();
+    if (wait <= 0) return this.apply();
+    this.applyTimer = setTimeout(() => {
+      this.applyTimer = undefined;
+      this.apply();
+    }, wait);
+  }
+
+  private apply(): void {
+    this.lastApply = performance.now();
+    for (const [node, paint] of this.changes) {
+      if (paint) this.paint(node);
+      else this.unpaint(node);
+    }
+    this.changes.clear();
+  }
+
+  private onGroup(el: Element, group: Group, entry: IntersectionObserverEntry): void {
+    if (entry.isIntersecting) {
+      group.near = true;
+      this.observeBlocks(group);
+      return;
+    }
+    // A group is only as good as its box. One with no box (display: contents) or
+    // whose content spills out of it (a fixed height, positioned children) can be
+    // off screen while its blocks are not: its blocks are watched one by one.
+    const box = entry.boundingClientRect;
+    if ((box.width === 0 && box.height === 0) || el.scrollHeight > el.clientHeight + 1) {
+      group.mode = 'untrusted';
+      group.near = undefined;
+      this.observer.unobserve(el);
+      if (this.nodesOf.has(el)) this.observer.observe(el);
+      this.observeBlocks(group);
+      return;
+    }
+    group.near = false;
+    this.collapse(group);
   }
 
   /** Whether a block is where the observer would call it near (its root margin): one layout read. */

@@ -219,16 +219,18 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       await page.waitFor(() => ![...(CSS.highlights.get('newscontext-place') ?? [])].some((r) => String(r.startContainer.nodeValue).includes('Dushanbe')));
       expect(await texts()).not.toContain('Dushanbe');
 
-      // Infinite scroll: 20 batches of 50 paragraphs, each naming two entities. Only what is
+      // Infinite scroll: 20 batches of 50 paragraphs, each naming two entities, half of them
+      // in a section of their own (watched as a group), half straight in the body. Only what is
       // near the viewport is painted: the reader scrolls, and the names there are lit.
       for (let batch = 0; batch < 20; batch++) {
         await page.evaluate((b: number) => {
           const frag = document.createDocumentFragment();
+          const parent = b % 2 === 0 ? frag.appendChild(document.createElement('section')) : frag;
           for (let i = 0; i < 50; i++) {
             const p = document.createElement('p');
             p.id = `item-${b}-${i}`;
             p.textContent = `Item ${b}-${i}: Erdoğan spoke to reporters in Sochi about the talks.`;
-            frag.append(p);
+            parent.append(p);
           }
           document.body.append(frag);
         }, batch);
@@ -283,6 +285,33 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       // And the last paragraph, far below, is lit once the reader gets there.
       await page.evaluate(() => document.getElementById('long-4999')?.scrollIntoView());
       await page.waitFor(litIn, ['long-4999', 'Baku,Erdoğan,NATO,Putin']);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
+    it('lights names that spill out of a short box, and in boxes that have none', async () => {
+      const { page } = await open('/content/en.html', 10);
+      await page.evaluate(() => {
+        // A box 40 px high whose 200 paragraphs overflow far below it, and a display: contents wrapper.
+        const short = Object.assign(document.createElement('div'), { id: 'short' });
+        short.style.height = '40px';
+        const contents = Object.assign(document.createElement('div'), { id: 'contents' });
+        contents.style.display = 'contents';
+        for (const [parent, prefix] of [[short, 'spill'], [contents, 'contents']] as const) {
+          for (let i = 0; i < 200; i++) {
+            const p = document.createElement('p');
+            p.id = `${prefix}-${i}`;
+            p.textContent = `Note ${i}: Aliyev flew to Baku.`;
+            parent.append(p);
+          }
+        }
+        document.body.prepend(short);
+        document.body.append(contents);
+      });
+      for (const id of ['spill-199', 'contents-199', 'spill-100', 'contents-0']) {
+        await page.evaluate((target: string) => document.getElementById(target)?.scrollIntoView(), id);
+        await page.waitFor(litIn, [id, 'Aliyev,Baku']);
+      }
       expect(page.errors).toEqual([]);
       await page.close();
     });
