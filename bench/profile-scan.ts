@@ -21,6 +21,8 @@ try {
   await page.startTrace!();
   await page.goto(`${url}#nc-bench`, 120_000);
   await page.evaluate('__ncBench.done');
+  const t = await page.evaluate<{ t0: number; scanEnd: number; painted: number }>('({ t0: __ncBench.t0, scanEnd: __ncBench.scanEnd, painted: __ncBench.painted })');
+  console.log(`poller: scan ${(t.scanEnd - t.t0).toFixed(1)} ms, then ${(t.painted - t.scanEnd).toFixed(1)} ms to the end of the next frame`);
   const events: TraceEvent[] = await page.stopTrace!();
   const mark = (name: string) => events.find((e) => e.name === name && e.ph !== 'M');
   const start = mark('newscontext-scan-start');
