@@ -182,6 +182,8 @@ export async function launchBenchFirefox(opts: LaunchOptions): Promise<BenchBrow
     executablePath: browserPath('firefox'),
     headless: true,
     extraPrefsFirefox: FIREFOX_PREFS,
+    // A hung evaluation costs a minute of the five, not puppeteer's default three.
+    protocolTimeout: 60_000,
   });
   try {
     if (opts.extensionDir) await browser.installExtension(opts.extensionDir);

@@ -90,15 +90,23 @@
       };
       tick();
     });
-  /** Resolves with the time at the end of the next frame. */
+  /**
+   * Resolves with the time at the end of the next frame. After a jump to the
+   * bottom of a long page, Firefox over BiDi now and then never ran the frame's
+   * callback (the evaluation hung for minutes): a second later, the look goes on.
+   */
   const afterNextFrame = () =>
-    new Promise((resolve) =>
+    new Promise((resolve) => {
+      const fallback = setTimeout(() => resolve(performance.now()), 1000);
       requestAnimationFrame(() => {
         const c = new MessageChannel();
-        c.port1.onmessage = () => resolve(performance.now());
+        c.port1.onmessage = () => {
+          clearTimeout(fallback);
+          resolve(performance.now());
+        };
         c.port2.postMessage(0);
-      }),
-    );
+      });
+    });
 
   const START_MARK = 'newscontext-scan-start';
   const END_MARK = 'newscontext-scan-end';
