@@ -182,8 +182,9 @@ export async function launchBenchFirefox(opts: LaunchOptions): Promise<BenchBrow
     executablePath: browserPath('firefox'),
     headless: true,
     extraPrefsFirefox: FIREFOX_PREFS,
-    // A hung evaluation costs a minute of the five, not puppeteer's default three.
-    protocolTimeout: 60_000,
+    // A hung evaluation costs 90 s, not puppeteer's default three minutes (the longest
+    // evaluation, ours on a page, is capped at 60 s: plan.ts oursCapMs).
+    protocolTimeout: 90_000,
   });
   try {
     if (opts.extensionDir) await browser.installExtension(opts.extensionDir);
