@@ -6,24 +6,16 @@ import type { BenchBrowser, BenchPage, BrowserName } from './browsers';
 import type { Breakdown, PageCensus, Timed } from './browser/probe';
 import { appendAndTime, type LiveRun } from './live';
 import { callInContentScript } from './probe-extension';
+import type { RunLimits } from './plan';
 import { longest, mainThreadTasks } from './trace';
 
-export interface PageSpec {
+export interface PageSpec extends RunLimits {
   id: string;
   label: string;
   url: string;
   bytes: number;
   /** Generated pages: how many paragraphs. */
   paragraphs?: number;
-  /** Fresh loads for ours and for the floor. */
-  runs: number;
-  /** Fresh loads for advanced-mark.js (mark.js gets one, capped). */
-  refRuns: number;
-  markCapMs: number;
-  advCapMs: number;
-  /** How long ours may take before the run is reported incomplete. */
-  oursCapMs: number;
-  breakdown: boolean;
   /** Live updates: HTML appended after the initial scan. */
   live?: { html: string; paragraphs: number };
 }

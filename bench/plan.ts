@@ -13,17 +13,24 @@
 
 export type Section = 'footprint' | 'matcher' | 'search' | 'chromium' | 'firefox';
 
-export interface PagePlan {
+/** How much of a page is measured: runs, time caps, the breakdown. */
+export interface RunLimits {
+  /** Fresh loads for ours and for the floor. */
+  runs: number;
+  /** Fresh loads for advanced-mark.js (mark.js gets one, capped). */
+  refRuns: number;
+  markCapMs: number;
+  advCapMs: number;
+  /** How long ours may take before the run is reported incomplete. */
+  oursCapMs: number;
+  breakdown: boolean;
+}
+
+export interface PagePlan extends RunLimits {
   id: string;
   /** Generated: paragraphs; real: a file of the shared pages. */
   paragraphs?: number;
   file?: string;
-  runs: number;
-  refRuns: number;
-  markCapMs: number;
-  advCapMs: number;
-  oursCapMs: number;
-  breakdown: boolean;
   /** Paragraphs appended after the initial scan (live updates). */
   live?: number;
   /** Measured only if this much time is left (ms); the last pages of a browser are the optional ones. */

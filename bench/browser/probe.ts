@@ -52,9 +52,13 @@ export interface PageCensus {
 
 /** What the content script should find under `selector` (default: the body). */
 export function census(selector?: string): PageCensus {
-  const m = need();
   const root = selector ? document.querySelector(selector) : document.body;
   if (!root) throw new Error(`probe: no ${selector}`);
+  return censusOf(root);
+}
+
+function censusOf(root: Element): PageCensus {
+  const m = need();
   const out: PageCensus = { mentions: 0, textNodes: 0, chars: 0, elements: root.getElementsByTagName('*').length };
   scannerWalk(root, (t) => {
     out.textNodes++;
@@ -97,16 +101,9 @@ export async function censusNear(where: 'top' | 'bottom'): Promise<number> {
 
 /** What the content script should find in `html` once it is added to the page (the live-update batch). */
 export function censusHtml(html: string): PageCensus {
-  const m = need();
   const root = document.createElement('section');
   root.innerHTML = html;
-  const out: PageCensus = { mentions: 0, textNodes: 0, chars: 0, elements: root.getElementsByTagName('*').length };
-  scannerWalk(root, (t) => {
-    out.textNodes++;
-    out.chars += t.data.length;
-    out.mentions += m.find(t.data).length;
-  });
-  return out;
+  return censusOf(root);
 }
 
 export interface Timed {
