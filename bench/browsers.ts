@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import puppeteer, { type Browser, type Page as PPage } from 'puppeteer-core';
-import { browserPath } from '../tests/e2e/harness/browsers';
+import { browserPath, CHROMIUM_ARGS as HARNESS_CHROMIUM_ARGS, FIREFOX_PREFS as HARNESS_FIREFOX_PREFS } from '../tests/e2e/harness/browsers';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -53,26 +53,11 @@ export interface BenchBrowser {
  * scripts, fonts and images elsewhere; on a closed network those requests
  * hang, and the load event would wait 10-20 s for them.
  */
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
+const CHROMIUM_ARGS = [...HARNESS_CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
 /** The harness's Firefox preferences, plus a proxy that refuses every connection (localhost is never proxied). */
 const FIREFOX_PREFS = {
-  'app.update.enabled': false,
-  'browser.shell.checkDefaultBrowser': false,
-  'extensions.update.enabled': false,
-  'network.captive-portal-service.enabled': false,
-  'browser.safebrowsing.malware.enabled': false,
-  'browser.safebrowsing.phishing.enabled': false,
+  ...HARNESS_FIREFOX_PREFS,
   'network.proxy.type': 1,
   'network.proxy.http': '127.0.0.1',
   'network.proxy.http_port': 9,

@@ -37,24 +37,35 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
+/** Headless, quiet: nothing of Chromium's own reaches the network. Shared with the benchmark. */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Keep the closed network quiet and the run deterministic. Shared with the benchmark. */
+export const FIREFOX_PREFS = {
+  'app.update.enabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+  'extensions.update.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+};
+
 export async function launchChromium(extensionDir = DIST_CHROME): Promise<ChromiumSession> {
   requireBuilt(extensionDir);
   const profile = mkdtempSync(join(tmpdir(), 'newscontext-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserPath('chromium'),
     headless: false, // --headless=new below: the old headless mode cannot load extensions
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
@@ -81,15 +92,7 @@ export async function launchFirefox(extensionDir = DIST_FIREFOX): Promise<Firefo
     browser: 'firefox',
     executablePath: browserPath('firefox'),
     headless: true,
-    extraPrefsFirefox: {
-      // Keep the closed network quiet and the run deterministic.
-      'app.update.enabled': false,
-      'browser.shell.checkDefaultBrowser': false,
-      'extensions.update.enabled': false,
-      'network.captive-portal-service.enabled': false,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
-    },
+    extraPrefsFirefox: FIREFOX_PREFS,
   });
   const extensionId = await browser.installExtension(extensionDir);
   return { browser, extensionId, close: () => browser.close() };
