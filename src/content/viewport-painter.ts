@@ -33,8 +33,8 @@ const MARGIN = '100% 0px 100% 0px';
  * block only paints it a little early.
  */
 const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'KBD',
-  'LABEL', 'MARK', 'NOBR', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR',
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd',
+  'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var',
 ]);
 
 /**
@@ -47,7 +47,7 @@ const BELOW_BAND_STREAK = 64;
 /** The element a text node is watched through: the nearest non-inline element around it. */
 export function blockOf(node: Text): Element | null {
   let el: Element | null = node.parentElement;
-  while (el && INLINE_TAGS.has(el.tagName.toUpperCase())) {
+  while (el && INLINE_TAGS.has(el.localName)) {
     const parent: Element | null = el.parentElement;
     if (!parent) break;
     el = parent;
@@ -81,13 +81,13 @@ const GROUP_MIN = 8;
  * and quotes is one group, not a group and a dozen blocks watched on their own.
  */
 const WRAPPER_TAGS = new Set([
-  'UL', 'OL', 'DL', 'MENU', 'BLOCKQUOTE', 'FIGURE', 'DETAILS', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'PICTURE',
+  'ul', 'ol', 'dl', 'menu', 'blockquote', 'figure', 'details', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'picture',
 ]);
 
 /** The element a block is grouped under: its parent, or the parent of the small containers around it. */
 function groupOf(block: Element): Element {
   let parent = block.parentElement;
-  while (parent && WRAPPER_TAGS.has(parent.tagName.toUpperCase()) && parent.parentElement) parent = parent.parentElement;
+  while (parent && WRAPPER_TAGS.has(parent.localName) && parent.parentElement) parent = parent.parentElement;
   return parent ?? block;
 }
 
@@ -103,14 +103,15 @@ interface Group {
   mode: 'blocks' | 'group' | 'untrusted';
   /** In `group` mode: unknown until the observer's first word on it. */
   near: boolean | undefined;
+  /** Its blocks are in the observer. */
+  open: boolean;
 }
 
 export class ViewportPainter {
   private readonly observer: IntersectionObserver;
   private readonly nodesOf = new Map<Element, Set<Text>>();
-  private readonly mentionsOf = new Map<Text, readonly Mention[]>();
-  /** Where each node was filed: its block then, which may have changed since. */
-  private readonly blockOfNode = new Map<Text, Element>();
+  /** Each node's mentions, and where it was filed: its block then, which may have changed since. */
+  private readonly entries = new Map<Text, { mentions: readonly Mention[]; block: Element | null }>();
   /** Each block's group: the element it was grouped under then. */
   private readonly groupOfBlock = new Map<Element, Element>();
   private readonly groups = new Map<Element, Group>();
@@ -137,9 +138,9 @@ export class ViewportPainter {
 
   /** A text node's mentions, painted now if its block is near the viewport, or when it comes near. */
   add(node: Text, mentions: readonly Mention[]): void {
-    this.remove(node);
-    this.mentionsOf.set(node, mentions);
+    if (this.entries.has(node)) this.remove(node);
     const block = blockOf(node);
+    this.entries.set(node, { mentions, block });
     if (!block) return this.paint(node);
     let nodes = this.nodesOf.get(block);
     if (!nodes) {
@@ -149,17 +150,17 @@ export class ViewportPainter {
       if (this.belowStreak < BELOW_BAND_STREAK && this.inBand(block)) this.near.add(block);
     }
     nodes.add(node);
-    this.blockOfNode.set(node, block);
     if (this.near.has(block)) this.paint(node);
   }
 
   remove(node: Text): void {
-    if (!this.mentionsOf.delete(node)) return;
+    const entry = this.entries.get(node);
+    if (!entry) return;
+    this.entries.delete(node);
     this.changes.delete(node);
     this.unpaint(node);
-    const block = this.blockOfNode.get(node);
+    const block = entry.block;
     if (!block) return;
-    this.blockOfNode.delete(node);
     const nodes = this.nodesOf.get(block);
     nodes?.delete(node);
     if (nodes?.size === 0) this.dropBlock(block);
@@ -176,6 +177,7 @@ export class ViewportPainter {
       }
       if (group.mode !== 'group' || group.near === true) {
         for (const block of group.fresh) this.observer.observe(block);
+        group.open = true;
       }
       group.fresh.clear();
     }
@@ -191,8 +193,7 @@ export class ViewportPainter {
   clear(): void {
     this.observer.disconnect();
     this.nodesOf.clear();
-    this.mentionsOf.clear();
-    this.blockOfNode.clear();
+    this.entries.clear();
     this.groupOfBlock.clear();
     this.groups.clear();
     this.near.clear();
@@ -210,7 +211,7 @@ export class ViewportPainter {
     const parent = groupOf(block);
     let group = this.groups.get(parent);
     if (!group) {
-      group = { blocks: new Set(), fresh: new Set(), mode: 'blocks', near: undefined };
+      group = { blocks: new Set(), fresh: new Set(), mode: 'blocks', near: undefined, open: false };
       this.groups.set(parent, group);
     }
     group.blocks.add(block);
@@ -240,15 +241,21 @@ export class ViewportPainter {
   private observeBlocks(group: Group): void {
     for (const block of group.blocks) this.observer.observe(block);
     group.fresh.clear();
+    group.open = true;
   }
 
   /** The group left the band: its blocks are far too, and are no longer watched one by one. */
   private collapse(group: Group): void {
+    // Most groups are far when first heard of, with nothing to undo: only the
+    // blocks a scan lit at once (near) and those watched (open) are looked at.
     for (const block of group.blocks) {
-      if (this.groups.get(block)?.mode !== 'group') this.observer.unobserve(block);
-      this.near.delete(block);
-      for (const node of this.nodesOf.get(block) ?? []) this.changes.set(node, false);
+      if (group.open && this.groups.get(block)?.mode !== 'group') this.observer.unobserve(block);
+      if (!this.near.delete(block) && !group.open) continue;
+      for (const node of this.nodesOf.get(block) ?? []) {
+        if (this.painted.has(node) || this.changes.has(node)) this.changes.set(node, false);
+      }
     }
+    group.open = false;
   }
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {
@@ -327,7 +334,7 @@ export class ViewportPainter {
 
   private paint(node: Text): void {
     if (this.painted.has(node)) return;
-    const mentions = this.mentionsOf.get(node) ?? [];
+    const mentions = this.entries.get(node)?.mentions ?? [];
     const length = node.length;
     const ranges: Painted[] = [];
     for (const { entityId, start, end } of mentions) {
