@@ -2,6 +2,7 @@
 // a generated page spends the main thread, from a Chromium trace between the
 // scan's start and end marks. Usage:
 //   NC_TRACE_CATEGORIES=toplevel,blink.user_timing,devtools.timeline,blink,__metadata npx tsx bench/profile-scan.ts [paragraphs]
+// NC_TASKS=N lists the scan's first N tasks; NC_LONG=MS, every task over MS ms.
 import { resolve } from 'node:path';
 import { loadGazetteer } from '../src/build/gazetteer';
 import { createMatcher } from '../src/core/matcher';
@@ -39,6 +40,16 @@ try {
   }
   console.log(`scan ${((end.ts - start.ts) / 1000).toFixed(1)} ms`);
   for (const [name, s] of [...sum].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) console.log(`${s.ms.toFixed(1).padStart(8)} ms ${String(s.n).padStart(6)}  ${name}`);
+  // The long tasks of the main thread anywhere in the trace, with what they were busy with.
+  const longMs = Number(process.env.NC_LONG ?? 0);
+  if (longMs > 0) {
+    const all = events.filter((e) => e.tid === main && e.pid === start.pid && e.ph === 'X');
+    for (const t of all.filter((e) => (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && (e.dur ?? 0) > longMs * 1000)) {
+      const kids = all.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0) && (e.dur ?? 0) > 2000);
+      const top = kids.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 4).map((k) => `${k.name} ${((k.dur ?? 0) / 1000).toFixed(1)}`);
+      console.log(`long task at ${((t.ts - start.ts) / 1000).toFixed(1)} ms from the scan's start: ${((t.dur ?? 0) / 1000).toFixed(1)} ms: ${top.join(' | ')}`);
+    }
+  }
   if (process.env.NC_TASKS) {
     // The main thread's tasks in order: when each starts, how long, and its largest child.
     const tasks = within.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');

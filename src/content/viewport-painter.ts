@@ -15,7 +15,8 @@
 //   watches blocks, not every inline element (a link or an <em> is where its
 //   paragraph is), and a parent of many blocks (a section, a list) as a whole:
 //   its blocks are watched only while it is near. Scrolling a 50,000-paragraph
-//   page went from 6 to 60 frames a second (bench/profile-scroll.ts).
+//   page went from 6 to 60 frames a second, with content.css painting
+//   backgrounds only (bench/profile-scroll.ts).
 //   The observer hears of what a scan found when the scan is over: observing
 //   blocks as they came made it recompute every target on every frame of the
 //   scan (430 ms of a 10,000-paragraph page's scan, in a trace). Meanwhile the
@@ -59,15 +60,6 @@ interface Painted {
   type: EntityType;
   range: StaticRange;
 }
-
-/**
- * The observer's news reaches the highlights at most this often. In Chromium,
- * a frame in which a highlight with a text-decoration changes repaints the
- * whole document's text: ~20 ms on a 50,000-paragraph page, on every frame of
- * a scroll if each frame's news went in at once. Names come near a viewport
- * ahead of the screen, so the wait does not show.
- */
-const APPLY_INTERVAL_MS = 100;
 
 /**
  * A block's parent holding this many blocks with names becomes a group: the
@@ -120,10 +112,6 @@ export class ViewportPainter {
   private readonly pending = new Set<Element>();
   /** Blocks in a row found below the band; measuring stops at BELOW_BAND_STREAK. */
   private belowStreak = 0;
-  /** What the observer said since the highlights were last changed: nodes to paint, or to unpaint. */
-  private readonly changes = new Map<Text, boolean>();
-  private applyTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastApply = -Infinity;
   /** The ranges in the highlights, by node: made on painting, dropped on unpainting. */
   private readonly painted = new Map<Text, Painted[]>();
   private paintedRanges = 0;
@@ -157,7 +145,6 @@ export class ViewportPainter {
     const entry = this.entries.get(node);
     if (!entry) return;
     this.entries.delete(node);
-    this.changes.delete(node);
     this.unpaint(node);
     const block = entry.block;
     if (!block) return;
@@ -199,9 +186,6 @@ export class ViewportPainter {
     this.near.clear();
     this.pending.clear();
     this.belowStreak = 0;
-    this.changes.clear();
-    clearTimeout(this.applyTimer);
-    this.applyTimer = undefined;
     this.painted.clear();
     this.paintedRanges = 0;
     this.highlights.clear();
@@ -251,9 +235,7 @@ export class ViewportPainter {
     for (const block of group.blocks) {
       if (group.open && this.groups.get(block)?.mode !== 'group') this.observer.unobserve(block);
       if (!this.near.delete(block) && !group.open) continue;
-      for (const node of this.nodesOf.get(block) ?? []) {
-        if (this.painted.has(node) || this.changes.has(node)) this.changes.set(node, false);
-      }
+      for (const node of this.nodesOf.get(block) ?? []) this.unpaint(node);
     }
     group.open = false;
   }
@@ -268,32 +250,12 @@ export class ViewportPainter {
       if (!nodes) continue;
       if (entry.isIntersecting) {
         this.near.add(el);
-        for (const node of nodes) this.changes.set(node, true);
+        for (const node of nodes) this.paint(node);
       } else {
         this.near.delete(el);
-        for (const node of nodes) this.changes.set(node, false);
+        for (const node of nodes) this.unpaint(node);
       }
     }
-    this.scheduleApply();
-  }
-
-  private scheduleApply(): void {
-    if (this.changes.size === 0 || this.applyTimer !== undefined) return;
-    const wait = this.lastApply + APPLY_INTERVAL_MS - performance.now();
-    if (wait <= 0) return this.apply();
-    this.applyTimer = setTimeout(() => {
-      this.applyTimer = undefined;
-      this.apply();
-    }, wait);
-  }
-
-  private apply(): void {
-    this.lastApply = performance.now();
-    for (const [node, paint] of this.changes) {
-      if (paint) this.paint(node);
-      else this.unpaint(node);
-    }
-    this.changes.clear();
   }
 
   private onGroup(el: Element, group: Group, entry: IntersectionObserverEntry): void {
