@@ -15,9 +15,9 @@ header h2 { font-size: 16px; margin: 4px 0 2px; }
 .muted, .count, .meta { color: #5d6678; }
 .count { margin: 0 0 6px; font-weight: 600; }
 .type { font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; padding: 1px 6px; border-radius: 999px; }
-.type-person { background: rgb(255 196 0 / 0.35); }
-.type-place { background: rgb(0 170 255 / 0.25); }
-.type-organisation { background: rgb(200 90 255 / 0.25); }
+.type-person { background: rgb(255 200 0 / 0.42); }
+.type-place { background: rgb(0 150 255 / 0.32); }
+.type-organisation { background: rgb(150 60 230 / 0.36); }
 ul { list-style: none; margin: 0; padding: 0; }
 li { padding: 6px 0; border-top: 1px solid #e6e9ef; }
 button { font: inherit; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: left; }
