@@ -2,7 +2,8 @@
 // a generated page spends the main thread, from a Chromium trace between the
 // scan's start and end marks. Usage:
 //   NC_TRACE_CATEGORIES=toplevel,blink.user_timing,devtools.timeline,blink,__metadata npx tsx bench/profile-scan.ts [paragraphs]
-// NC_TASKS=N lists the scan's first N tasks; NC_LONG=MS, every task over MS ms.
+// NC_TASKS=N lists the scan's first N tasks; NC_LONG=MS, every task over MS ms, with its
+// NC_CHILDREN (4) largest children over NC_CHILD_US (2000) microseconds.
 import { resolve } from 'node:path';
 import { loadGazetteer } from '../src/build/gazetteer';
 import { createMatcher } from '../src/core/matcher';
@@ -45,8 +46,8 @@ try {
   if (longMs > 0) {
     const all = events.filter((e) => e.tid === main && e.pid === start.pid && e.ph === 'X');
     for (const t of all.filter((e) => (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && (e.dur ?? 0) > longMs * 1000)) {
-      const kids = all.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0) && (e.dur ?? 0) > 2000);
-      const top = kids.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 4).map((k) => `${k.name} ${((k.dur ?? 0) / 1000).toFixed(1)}`);
+      const kids = all.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0) && (e.dur ?? 0) > Number(process.env.NC_CHILD_US ?? 2000));
+      const top = kids.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, Number(process.env.NC_CHILDREN ?? 4)).map((k) => `${k.name} ${((k.dur ?? 0) / 1000).toFixed(1)}`);
       console.log(`long task at ${((t.ts - start.ts) / 1000).toFixed(1)} ms from the scan's start: ${((t.dur ?? 0) / 1000).toFixed(1)} ms: ${top.join(' | ')}`);
     }
   }
