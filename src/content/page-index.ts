@@ -5,17 +5,13 @@ import type { Matcher } from '../core/matcher';
 import type { Mention } from '../core/types';
 import type { ViewportPainter } from './viewport-painter';
 
-interface NodeEntry {
-  mentions: Mention[];
-}
-
 export interface EntityCount {
   count: number;
   weakCount: number;
 }
 
 export class PageIndex {
-  private readonly nodes = new Map<Text, NodeEntry>();
+  private readonly nodes = new Map<Text, readonly Mention[]>();
   private readonly counts = new Map<string, EntityCount>();
   /** Bumped on every change, so that the reporter knows when to report. */
   version = 0;
@@ -34,16 +30,16 @@ export class PageIndex {
     }
     if (this.nodes.has(node)) this.drop(node);
     for (const m of mentions) this.count(m, 1);
-    this.nodes.set(node, { mentions });
-    this.painter.add(node, mentions);
+    this.nodes.set(node, mentions);
+    this.painter.add(node);
     this.version++;
   }
 
   /** Forgets a text node and removes its highlights. */
   drop(node: Text): void {
-    const entry = this.nodes.get(node);
-    if (!entry) return;
-    for (const m of entry.mentions) this.count(m, -1);
+    const mentions = this.nodes.get(node);
+    if (!mentions) return;
+    for (const m of mentions) this.count(m, -1);
     this.painter.remove(node);
     this.nodes.delete(node);
     this.version++;
@@ -54,12 +50,12 @@ export class PageIndex {
   }
 
   mentionsOf(node: Text): readonly Mention[] {
-    return this.nodes.get(node)?.mentions ?? [];
+    return this.nodes.get(node) ?? [];
   }
 
   /** The mention under a character offset of a text node, if any. */
   mentionAt(node: Text, offset: number): Mention | undefined {
-    return this.nodes.get(node)?.mentions.find((m) => m.start <= offset && offset < m.end);
+    return this.nodes.get(node)?.find((m) => m.start <= offset && offset < m.end);
   }
 
   entityCounts(): ReadonlyMap<string, EntityCount> {

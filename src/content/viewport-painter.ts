@@ -102,8 +102,8 @@ interface Group {
 export class ViewportPainter {
   private readonly observer: IntersectionObserver;
   private readonly nodesOf = new Map<Element, Set<Text>>();
-  /** Each node's mentions, and where it was filed: its block then, which may have changed since. */
-  private readonly entries = new Map<Text, { mentions: readonly Mention[]; block: Element | null }>();
+  /** Where each node was filed: its block then (null: it had none), which may have changed since. */
+  private readonly blockOfNode = new Map<Text, Element | null>();
   /** Each block's group: the element it was grouped under then. */
   private readonly groupOfBlock = new Map<Element, Element>();
   private readonly groups = new Map<Element, Group>();
@@ -120,15 +120,17 @@ export class ViewportPainter {
     private readonly highlights: HighlightSet,
     /** The highlight an entity's mentions go to. */
     private readonly typeOf: (entityId: string) => EntityType,
+    /** A node's mentions, from the page's index (kept once, there). */
+    private readonly mentionsOf: (node: Text) => readonly Mention[],
   ) {
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: MARGIN });
   }
 
   /** A text node's mentions, painted now if its block is near the viewport, or when it comes near. */
-  add(node: Text, mentions: readonly Mention[]): void {
-    if (this.entries.has(node)) this.remove(node);
+  add(node: Text): void {
+    if (this.blockOfNode.has(node)) this.remove(node);
     const block = blockOf(node);
-    this.entries.set(node, { mentions, block });
+    this.blockOfNode.set(node, block);
     if (!block) return this.paint(node);
     let nodes = this.nodesOf.get(block);
     if (!nodes) {
@@ -142,11 +144,10 @@ export class ViewportPainter {
   }
 
   remove(node: Text): void {
-    const entry = this.entries.get(node);
-    if (!entry) return;
-    this.entries.delete(node);
+    if (!this.blockOfNode.has(node)) return;
+    const block = this.blockOfNode.get(node);
+    this.blockOfNode.delete(node);
     this.unpaint(node);
-    const block = entry.block;
     if (!block) return;
     const nodes = this.nodesOf.get(block);
     nodes?.delete(node);
@@ -180,7 +181,7 @@ export class ViewportPainter {
   clear(): void {
     this.observer.disconnect();
     this.nodesOf.clear();
-    this.entries.clear();
+    this.blockOfNode.clear();
     this.groupOfBlock.clear();
     this.groups.clear();
     this.near.clear();
@@ -296,7 +297,7 @@ export class ViewportPainter {
 
   private paint(node: Text): void {
     if (this.painted.has(node)) return;
-    const mentions = this.entries.get(node)?.mentions ?? [];
+    const mentions = this.mentionsOf(node);
     const length = node.length;
     const ranges: Painted[] = [];
     for (const { entityId, start, end } of mentions) {
