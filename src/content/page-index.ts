@@ -21,9 +21,9 @@ export class PageIndex {
     private readonly painter: ViewportPainter,
   ) {}
 
-  /** Matches one text node and highlights what it names, replacing what it had. */
-  scanText(node: Text): void {
-    const mentions = this.matcher.find(node.data);
+  /** Matches one text node (its text, if the caller has read it already) and highlights what it names, replacing what it had. */
+  scanText(node: Text, data: string = node.data): void {
+    const mentions = this.matcher.find(data);
     if (mentions.length === 0) {
       if (this.nodes.has(node)) this.drop(node);
       return;

@@ -77,7 +77,9 @@ export class Scanner {
         };
         let visited = 0;
         for (let text = nextText(walker, ownHost, onShadowRoot); text; text = nextText(walker, ownHost, onShadowRoot)) {
-          if (text.data.length > 2) this.index.scanText(text);
+          // Read once: in Firefox each read of a page's string crosses an Xray wrapper and copies it.
+          const data = text.data;
+          if (data.length > 2) this.index.scanText(text, data);
           if (++visited % CLOCK_STRIDE !== 0) continue;
           const elapsed = performance.now() - sliceStart;
           if (elapsed < SLICE_BUDGET_MS) continue;
