@@ -125,9 +125,12 @@ async function loadWithProbe(ctx: HighlightContext, page: BenchPage, url: string
 const SCAN_TAIL_MS = 3000;
 
 async function runOurs(ctx: HighlightContext, spec: PageSpec, liveMentions: number | undefined, baseHeap: number | undefined): Promise<OursRun> {
+  // Which step a failed run was at: Firefox now and then hangs in one evaluation (see the notes).
+  let step = 'loading the page';
   return withPage(ctx.ext, async (page) => {
     if (ctx.trace) await page.startTrace?.();
     await page.goto(`${spec.url}#nc-bench`, LOAD_TIMEOUT);
+    step = 'waiting for the scan';
     const st = await page.evaluate<PollState>(
       `Promise.race([__ncBench.done, new Promise((r) => setTimeout(r, ${spec.oursCapMs}))])
       // Performance observers deliver a little later: give them a moment.
@@ -169,9 +172,13 @@ async function runOurs(ctx: HighlightContext, spec: PageSpec, liveMentions: numb
     }
     if (ctx.trace && page.stopTrace) run.longestTask = longest(mainThreadTasks(await page.stopTrace(), st.ref, st.t0, end));
     if (page.heap && baseHeap !== undefined) run.heapDelta = (await page.heap()) - baseHeap;
+    step = 'the live update';
     if (spec.live && complete && liveMentions !== undefined) run.live = await appendAndTime(page, spec.live.html);
+    step = 'scrolling to the bottom';
     if (complete) run.bottomCount = await page.evaluate<number>('__ncBench.scrollToBottom()');
     return run;
+  }).catch((error: unknown) => {
+    throw new Error(`${step}: ${error instanceof Error ? error.message : String(error)}`);
   });
 }
 
