@@ -90,11 +90,7 @@
       };
       tick();
     });
-  /**
-   * Resolves with the time at the end of the next frame. After a jump to the
-   * bottom of a long page, Firefox over BiDi now and then never ran the frame's
-   * callback (the evaluation hung for minutes): a second later, the look goes on.
-   */
+  /** Resolves with the time at the end of the next frame (or a second later, whatever happens). */
   const afterNextFrame = () =>
     new Promise((resolve) => {
       const fallback = setTimeout(() => resolve(performance.now()), 1000);
@@ -120,7 +116,10 @@
       onTurn(performance.now());
       const start = lastMark(START_MARK);
       const end = lastMark(END_MARK);
-      if (start > after && end >= start) done(start, end);
+      // >=: Firefox's clock ticks in whole milliseconds, and a scan that a
+      // mutation starts often begins in the very millisecond of the insertion
+      // (with >, the look went on forever now and then: the hung live updates).
+      if (start >= after && end >= start) done(start, end);
       else setTimeout(tick, POLL_MS);
     };
     tick();
