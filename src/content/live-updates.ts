@@ -46,7 +46,7 @@ export class LiveUpdates {
         if (node.nodeType === Node.TEXT_NODE) this.index.drop(node as Text);
         continue;
       }
-      if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE) this.scanner.enqueue(node);
+      if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE) this.scanner.enqueueChange(node);
     }
     this.afterBatch();
   }

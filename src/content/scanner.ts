@@ -3,7 +3,7 @@
 // are scanned in order; between slices the page gets its turn.
 import type { PageIndex } from './page-index';
 import { createTextWalker, nextText } from './text-walk';
-import { SLICE_BUDGET_MS, yieldToPage } from './yield';
+import { afterNextFrame, SLICE_BUDGET_MS, yieldToPage } from './yield';
 
 /** How many nodes to visit between two looks at the clock. */
 const CLOCK_STRIDE = 64;
@@ -46,7 +46,21 @@ export class Scanner {
   enqueue(node: Node): void {
     if (this.stopped) return;
     this.queue.push(node);
-    if (!this.running) void this.run();
+    if (!this.running) void this.run(false);
+  }
+
+  /**
+   * Schedules what a page's change added. The scan waits for the page's next
+   * frame: started at once, it ran inside the page's own task (a
+   * MutationObserver callback is a microtask) and its first look at where a
+   * block is forced the layout of all that had just been inserted there (48 ms
+   * of a 74 ms task for 1,000 paragraphs, in a trace); after the frame, that
+   * layout is done, by the page, as it would be anyway.
+   */
+  enqueueChange(node: Node): void {
+    if (this.stopped) return;
+    this.queue.push(node);
+    if (!this.running) void this.run(true);
   }
 
   get busy(): boolean {
@@ -58,10 +72,12 @@ export class Scanner {
     this.queue.length = 0;
   }
 
-  private async run(): Promise<void> {
+  private async run(afterFrame: boolean): Promise<void> {
     this.running = true;
     mark(SCAN_START_MARK);
     try {
+      if (afterFrame) await afterNextFrame();
+      if (this.stopped) return;
       let sliceStart = performance.now();
       while (this.queue.length > 0 && !this.stopped) {
         const root = this.queue.shift() as Node;

@@ -21,3 +21,24 @@ export function yieldToPage(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/** How long to wait for a frame that may never come (a hidden tab renders none). */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Resolves in a task after the next frame, when the page's own changes have
+ * been laid out, or after FRAME_WAIT_MS if no frame comes.
+ */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(finish, FRAME_WAIT_MS);
+    requestAnimationFrame(() => void yieldToPage().then(finish));
+  });
+}
