@@ -44,9 +44,7 @@ export class Scanner {
 
   /** Schedules a node (and what it contains) for scanning. */
   enqueue(node: Node): void {
-    if (this.stopped) return;
-    this.queue.push(node);
-    if (!this.running) void this.run(false);
+    this.schedule(node, false);
   }
 
   /**
@@ -58,9 +56,13 @@ export class Scanner {
    * layout is done, by the page, as it would be anyway.
    */
   enqueueChange(node: Node): void {
+    this.schedule(node, true);
+  }
+
+  private schedule(node: Node, afterFrame: boolean): void {
     if (this.stopped) return;
     this.queue.push(node);
-    if (!this.running) void this.run(true);
+    if (!this.running) void this.run(afterFrame);
   }
 
   get busy(): boolean {

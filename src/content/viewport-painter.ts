@@ -89,8 +89,9 @@ interface Group {
   /** Blocks added since the last flush, not yet given to the observer. */
   fresh: Set<Element>;
   /**
-   * `blocks`: its blocks are watched one by one (too few, or its box cannot be
-   * trusted to hold them); `group`: it is watched as a whole.
+   * `blocks`: too few blocks yet, watched one by one; `group`: watched as a
+   * whole; `untrusted`: its box cannot be trusted to hold its blocks, which are
+   * watched one by one for good.
    */
   mode: 'blocks' | 'group' | 'untrusted';
   /** In `group` mode: unknown until the observer's first word on it. */
@@ -114,7 +115,6 @@ export class ViewportPainter {
   private belowStreak = 0;
   /** The ranges in the highlights, by node: made on painting, dropped on unpainting. */
   private readonly painted = new Map<Text, Painted[]>();
-  private paintedRanges = 0;
 
   constructor(
     private readonly highlights: HighlightSet,
@@ -173,11 +173,6 @@ export class ViewportPainter {
     this.belowStreak = 0;
   }
 
-  /** Ranges currently in the highlights. */
-  paintedCount(): number {
-    return this.paintedRanges;
-  }
-
   clear(): void {
     this.observer.disconnect();
     this.nodesOf.clear();
@@ -188,7 +183,6 @@ export class ViewportPainter {
     this.pending.clear();
     this.belowStreak = 0;
     this.painted.clear();
-    this.paintedRanges = 0;
     this.highlights.clear();
   }
 
@@ -272,8 +266,8 @@ export class ViewportPainter {
     if ((box.width === 0 && box.height === 0) || el.scrollHeight > el.clientHeight + 1) {
       group.mode = 'untrusted';
       group.near = undefined;
-      this.observer.unobserve(el);
-      if (this.nodesOf.has(el)) this.observer.observe(el);
+      // Still watched if it is a block too.
+      if (!this.nodesOf.has(el)) this.observer.unobserve(el);
       this.observeBlocks(group);
       return;
     }
@@ -309,7 +303,6 @@ export class ViewportPainter {
       ranges.push({ type, range });
     }
     this.painted.set(node, ranges);
-    this.paintedRanges += ranges.length;
   }
 
   private unpaint(node: Text): void {
@@ -317,6 +310,5 @@ export class ViewportPainter {
     if (!ranges) return;
     for (const { type, range } of ranges) this.highlights.delete(type, range);
     this.painted.delete(node);
-    this.paintedRanges -= ranges.length;
   }
 }
