@@ -34,8 +34,6 @@ export class Scanner {
   private readonly queue: Node[] = [];
   private running = false;
   private stopped = false;
-  /** Longest slice so far, in ms (read by tests and the benchmark). */
-  longestSlice = 0;
 
   constructor(
     private readonly index: PageIndex,
@@ -63,10 +61,6 @@ export class Scanner {
     if (this.stopped) return;
     this.queue.push(node);
     if (!this.running) void this.run(afterFrame);
-  }
-
-  get busy(): boolean {
-    return this.running;
   }
 
   stop(): void {
@@ -99,9 +93,7 @@ export class Scanner {
           const data = text.data;
           if (data.length > 2) this.index.scanText(text, data);
           if (++visited % CLOCK_STRIDE !== 0) continue;
-          const elapsed = performance.now() - sliceStart;
-          if (elapsed < SLICE_BUDGET_MS) continue;
-          this.longestSlice = Math.max(this.longestSlice, elapsed);
+          if (performance.now() - sliceStart < SLICE_BUDGET_MS) continue;
           const resumeFrom = walker.currentNode;
           await yieldToPage();
           if (this.stopped) return;
@@ -114,7 +106,6 @@ export class Scanner {
           }
         }
       }
-      this.longestSlice = Math.max(this.longestSlice, performance.now() - sliceStart);
     } finally {
       this.running = false;
     }
