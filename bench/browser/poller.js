@@ -90,19 +90,15 @@
       };
       tick();
     });
-  /** Resolves with the time at the end of the next frame (or a second later, whatever happens). */
+  /** Resolves with the time at the end of the next frame. */
   const afterNextFrame = () =>
-    new Promise((resolve) => {
-      const fallback = setTimeout(() => resolve(performance.now()), 1000);
+    new Promise((resolve) =>
       requestAnimationFrame(() => {
         const c = new MessageChannel();
-        c.port1.onmessage = () => {
-          clearTimeout(fallback);
-          resolve(performance.now());
-        };
+        c.port1.onmessage = () => resolve(performance.now());
         c.port2.postMessage(0);
-      });
-    });
+      }),
+    );
 
   const START_MARK = 'newscontext-scan-start';
   const END_MARK = 'newscontext-scan-end';
@@ -110,7 +106,7 @@
     const list = performance.getEntriesByName(name, 'mark');
     return list.length ? list[list.length - 1].startTime : -1;
   };
-  /** Calls onTurn every few ms until the content script marks the end of a scan begun after `after`. */
+  /** Calls onTurn every few ms until the content script marks the end of a scan begun at or after `after`. */
   const whenScanned = (after, onTurn, done) => {
     const tick = () => {
       onTurn(performance.now());
