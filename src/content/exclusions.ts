@@ -1,5 +1,6 @@
 // Which parts of a page are not text to flag: code, form fields, editors (a
 // highlight under the caret would distract whoever is typing) and our own UI.
+import { ELEMENT_NODE } from './dom-constants';
 
 const SKIPPED_TAGS = [
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option',
@@ -22,7 +23,7 @@ export function isExcludedElement(el: Element, ownHost: Element | null): boolean
 /** True when a node sits inside an excluded element (used for nodes that arrive on their own). */
 export function isInsideExcluded(node: Node, ownHost: Element | null): boolean {
   if (node.ownerDocument?.designMode === 'on') return true;
-  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; ) {
+  for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; ) {
     if (isExcludedElement(el, ownHost)) return true;
     const parent: Element | null = el.parentElement;
     if (parent) {

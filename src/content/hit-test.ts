@@ -9,6 +9,7 @@
 // nearest character boundary, so the mention's own rectangles confirm the hit.
 import type { Mention } from '../core/types';
 import type { PageIndex } from './page-index';
+import { TEXT_NODE } from './dom-constants';
 
 export interface Hit {
   node: Text;
@@ -61,7 +62,7 @@ function rectContaining(range: Range, x: number, y: number): DOMRect | null {
 export function mentionAtPoint(doc: Document, index: PageIndex, x: number, y: number): Hit | null {
   if (!maybeOurs(x, y)) return null;
   const caret = caretAt(doc, x, y);
-  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
+  if (!caret || caret.node.nodeType !== TEXT_NODE) return null;
   const node = caret.node as Text;
   const mentions = index.mentionsOf(node);
   if (mentions.length === 0) return null;

@@ -4,6 +4,7 @@
 import { isInsideExcluded } from './exclusions';
 import type { PageIndex } from './page-index';
 import type { Scanner } from './scanner';
+import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, SHOW_TEXT, TEXT_NODE } from './dom-constants';
 
 export class LiveUpdates {
   private readonly observer: MutationObserver;
@@ -43,21 +44,21 @@ export class LiveUpdates {
     for (const node of rescan) {
       if (!node.isConnected) continue;
       if (node === host || isInsideExcluded(node, host)) {
-        if (node.nodeType === Node.TEXT_NODE) this.index.drop(node as Text);
+        if (node.nodeType === TEXT_NODE) this.index.drop(node as Text);
         continue;
       }
-      if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE) this.scanner.enqueueChange(node);
+      if (node.nodeType === TEXT_NODE || node.nodeType === ELEMENT_NODE) this.scanner.enqueueChange(node);
     }
     this.afterBatch();
   }
 
   private dropSubtree(node: Node): void {
-    if (node.nodeType === Node.TEXT_NODE) {
+    if (node.nodeType === TEXT_NODE) {
       this.index.drop(node as Text);
       return;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
-    const walker = (node.ownerDocument ?? document).createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== DOCUMENT_FRAGMENT_NODE) return;
+    const walker = (node.ownerDocument ?? document).createTreeWalker(node, SHOW_TEXT);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) this.index.drop(t as Text);
   }
 }

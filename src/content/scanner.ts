@@ -4,6 +4,7 @@
 import type { PageIndex } from './page-index';
 import { createTextWalker, nextText } from './text-walk';
 import { afterNextFrame, SLICE_BUDGET_MS, yieldToPage } from './yield';
+import { TEXT_NODE } from './dom-constants';
 
 /** How many nodes to visit between two looks at the clock. */
 const CLOCK_STRIDE = 64;
@@ -77,7 +78,7 @@ export class Scanner {
       let sliceStart = performance.now();
       while (this.queue.length > 0 && !this.stopped) {
         const root = this.queue.shift() as Node;
-        if (root.nodeType === Node.TEXT_NODE) {
+        if (root.nodeType === TEXT_NODE) {
           if (root.isConnected) this.index.scanText(root as Text);
           continue;
         }

@@ -7,15 +7,16 @@
 // more in Firefox, through its Xray wrappers). Excluded subtrees are stepped
 // over by hand instead.
 import { isExcludedElement } from './exclusions';
+import { SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom-constants';
 
 export function createTextWalker(root: Node): TreeWalker {
-  return (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  return (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
 }
 
 /** The next text node of a walker made by createTextWalker, or null at the end. */
 export function nextText(walker: TreeWalker, ownHost: Element | null, onShadowRoot: (root: ShadowRoot) => void): Text | null {
   let node = walker.nextNode();
-  while (node && node.nodeType !== Node.TEXT_NODE) {
+  while (node && node.nodeType !== TEXT_NODE) {
     const el = node as Element;
     if (isExcludedElement(el, ownHost)) {
       node = nextOutside(walker);
