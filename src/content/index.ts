@@ -28,11 +28,7 @@ export function init(win: Window = window): ContentScript | null {
 
   const matcher = createMatcher(gazetteer);
   const highlights = new HighlightSet();
-  const painter = new ViewportPainter(
-    highlights,
-    (id) => matcher.entity(id)?.type ?? 'place',
-    (node) => index.mentionsOf(node),
-  );
+  const painter = new ViewportPainter(highlights, (id) => matcher.entity(id)?.type ?? 'place');
   const index = new PageIndex(matcher, painter);
   let destroyed = false;
   let running = false;

@@ -3,7 +3,7 @@
 // node costs in proportion to that node, never to the page.
 import type { Matcher } from '../core/matcher';
 import type { Mention } from '../core/types';
-import type { ViewportPainter } from './viewport-painter';
+import type { PaintEntry, ViewportPainter } from './viewport-painter';
 
 export interface EntityCount {
   count: number;
@@ -11,7 +11,8 @@ export interface EntityCount {
 }
 
 export class PageIndex {
-  private readonly nodes = new Map<Text, readonly Mention[]>();
+  /** Each node's mentions, in the painter's entry for it. */
+  private readonly nodes = new Map<Text, PaintEntry>();
   private readonly counts = new Map<string, EntityCount>();
   /** Bumped on every change, so that the reporter knows when to report. */
   version = 0;
@@ -24,23 +25,23 @@ export class PageIndex {
   /** Matches one text node (its text, if the caller has read it already) and highlights what it names, replacing what it had. */
   scanText(node: Text, data: string = node.data): void {
     const mentions = this.matcher.find(data);
-    if (mentions.length === 0) {
-      if (this.nodes.has(node)) this.drop(node);
-      return;
-    }
-    if (this.nodes.has(node)) this.drop(node);
+    const old = this.nodes.get(node);
+    if (old) this.forget(node, old);
+    if (mentions.length === 0) return;
     for (const m of mentions) this.count(m, 1);
-    this.nodes.set(node, mentions);
-    this.painter.add(node);
+    this.nodes.set(node, this.painter.add(node, mentions));
     this.version++;
   }
 
   /** Forgets a text node and removes its highlights. */
   drop(node: Text): void {
-    const mentions = this.nodes.get(node);
-    if (!mentions) return;
-    for (const m of mentions) this.count(m, -1);
-    this.painter.remove(node);
+    const entry = this.nodes.get(node);
+    if (entry) this.forget(node, entry);
+  }
+
+  private forget(node: Text, entry: PaintEntry): void {
+    for (const m of entry.mentions) this.count(m, -1);
+    this.painter.remove(entry);
     this.nodes.delete(node);
     this.version++;
   }
@@ -50,12 +51,12 @@ export class PageIndex {
   }
 
   mentionsOf(node: Text): readonly Mention[] {
-    return this.nodes.get(node) ?? [];
+    return this.nodes.get(node)?.mentions ?? [];
   }
 
   /** The mention under a character offset of a text node, if any. */
   mentionAt(node: Text, offset: number): Mention | undefined {
-    return this.nodes.get(node)?.find((m) => m.start <= offset && offset < m.end);
+    return this.nodes.get(node)?.mentions.find((m) => m.start <= offset && offset < m.end);
   }
 
   entityCounts(): ReadonlyMap<string, EntityCount> {
@@ -79,10 +80,14 @@ export class PageIndex {
   }
 
   private count(m: Mention, delta: 1 | -1): void {
-    const c = this.counts.get(m.entityId) ?? { count: 0, weakCount: 0 };
+    let c = this.counts.get(m.entityId);
+    if (!c) {
+      if (delta < 0) return;
+      c = { count: 0, weakCount: 0 };
+      this.counts.set(m.entityId, c);
+    }
     if (m.weak) c.weakCount += delta;
     else c.count += delta;
     if (c.count <= 0 && c.weakCount <= 0) this.counts.delete(m.entityId);
-    else this.counts.set(m.entityId, c);
   }
 }

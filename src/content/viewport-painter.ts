@@ -62,6 +62,20 @@ interface Painted {
 }
 
 /**
+ * A text node as the painter knows it: made by add(), kept by the page's
+ * index (one map lookup per node for both; in Firefox, hashing a node's
+ * wrapper costs more than in Chromium, and there were six per node).
+ */
+export interface PaintEntry {
+  readonly node: Text;
+  readonly mentions: readonly Mention[];
+  /** Where it was filed: its block then (null: it had none), which may have changed since. */
+  readonly block: Element | null;
+  /** Its ranges in the highlights, while painted. */
+  ranges: Painted[] | undefined;
+}
+
+/**
  * A block's parent holding this many blocks with names becomes a group: the
  * observer watches the group, and its blocks only while it is near the screen.
  */
@@ -102,9 +116,8 @@ interface Group {
 
 export class ViewportPainter {
   private readonly observer: IntersectionObserver;
-  private readonly nodesOf = new Map<Element, Set<Text>>();
-  /** Where each node was filed: its block then (null: it had none), which may have changed since. */
-  private readonly blockOfNode = new Map<Text, Element | null>();
+  /** Each block's entries; few per block, so an array. */
+  private readonly entriesOf = new Map<Element, PaintEntry[]>();
   /** Each block's group: the element it was grouped under then. */
   private readonly groupOfBlock = new Map<Element, Element>();
   private readonly groups = new Map<Element, Group>();
@@ -113,45 +126,49 @@ export class ViewportPainter {
   private readonly pending = new Set<Element>();
   /** Blocks in a row found below the band; measuring stops at BELOW_BAND_STREAK. */
   private belowStreak = 0;
-  /** The ranges in the highlights, by node: made on painting, dropped on unpainting. */
-  private readonly painted = new Map<Text, Painted[]>();
-
   constructor(
     private readonly highlights: HighlightSet,
     /** The highlight an entity's mentions go to. */
     private readonly typeOf: (entityId: string) => EntityType,
-    /** A node's mentions, from the page's index (kept once, there). */
-    private readonly mentionsOf: (node: Text) => readonly Mention[],
   ) {
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: MARGIN });
   }
 
-  /** A text node's mentions, painted now if its block is near the viewport, or when it comes near. */
-  add(node: Text): void {
-    if (this.blockOfNode.has(node)) this.remove(node);
+  /**
+   * A text node's mentions, painted now if its block is near the viewport, or
+   * when it comes near. The entry is the caller's to keep, and to hand back to
+   * remove().
+   */
+  add(node: Text, mentions: readonly Mention[]): PaintEntry {
     const block = blockOf(node);
-    this.blockOfNode.set(node, block);
-    if (!block) return this.paint(node);
-    let nodes = this.nodesOf.get(block);
-    if (!nodes) {
-      nodes = new Set();
-      this.nodesOf.set(block, nodes);
+    const entry: PaintEntry = { node, mentions, block, ranges: undefined };
+    // No block (a text node straight under a shadow root): painted always.
+    if (!block) {
+      this.paint(entry);
+      return entry;
+    }
+    let entries = this.entriesOf.get(block);
+    if (!entries) {
+      entries = [];
+      this.entriesOf.set(block, entries);
       this.fileBlock(block);
       if (this.belowStreak < BELOW_BAND_STREAK && this.inBand(block)) this.near.add(block);
     }
-    nodes.add(node);
-    if (this.near.has(block)) this.paint(node);
+    entries.push(entry);
+    if (this.near.has(block)) this.paint(entry);
+    return entry;
   }
 
-  remove(node: Text): void {
-    if (!this.blockOfNode.has(node)) return;
-    const block = this.blockOfNode.get(node);
-    this.blockOfNode.delete(node);
-    this.unpaint(node);
+  remove(entry: PaintEntry): void {
+    this.unpaint(entry);
+    const block = entry.block;
     if (!block) return;
-    const nodes = this.nodesOf.get(block);
-    nodes?.delete(node);
-    if (nodes?.size === 0) this.dropBlock(block);
+    const entries = this.entriesOf.get(block);
+    const i = entries ? entries.indexOf(entry) : -1;
+    if (!entries || i < 0) return;
+    entries[i] = entries[entries.length - 1]!;
+    entries.pop();
+    if (entries.length === 0) this.dropBlock(block);
   }
 
   /** Hands what the scan found since the last call to the observer: at the end of each scan. */
@@ -175,14 +192,12 @@ export class ViewportPainter {
 
   clear(): void {
     this.observer.disconnect();
-    this.nodesOf.clear();
-    this.blockOfNode.clear();
+    this.entriesOf.clear();
     this.groupOfBlock.clear();
     this.groups.clear();
     this.near.clear();
     this.pending.clear();
     this.belowStreak = 0;
-    this.painted.clear();
     this.highlights.clear();
   }
 
@@ -201,7 +216,7 @@ export class ViewportPainter {
   }
 
   private dropBlock(block: Element): void {
-    this.nodesOf.delete(block);
+    this.entriesOf.delete(block);
     this.near.delete(block);
     // A block may be a group too (its own text, and blocks in it), still watched as one.
     if (this.groups.get(block)?.mode !== 'group') this.observer.unobserve(block);
@@ -214,7 +229,7 @@ export class ViewportPainter {
     if (group.blocks.size > 0) return;
     this.groups.delete(parent);
     this.pending.delete(parent);
-    if (group.mode === 'group' && !this.nodesOf.has(parent)) this.observer.unobserve(parent);
+    if (group.mode === 'group' && !this.entriesOf.has(parent)) this.observer.unobserve(parent);
   }
 
   private observeBlocks(group: Group): void {
@@ -230,7 +245,7 @@ export class ViewportPainter {
     for (const block of group.blocks) {
       if (group.open && this.groups.get(block)?.mode !== 'group') this.observer.unobserve(block);
       if (!this.near.delete(block) && !group.open) continue;
-      for (const node of this.nodesOf.get(block) ?? []) this.unpaint(node);
+      for (const entry of this.entriesOf.get(block) ?? []) this.unpaint(entry);
     }
     group.open = false;
   }
@@ -241,14 +256,14 @@ export class ViewportPainter {
       // An element may be both a group (of the blocks in it) and a block (with text of its own).
       const group = this.groups.get(el);
       if (group?.mode === 'group') this.onGroup(el, group, entry);
-      const nodes = this.nodesOf.get(el);
-      if (!nodes) continue;
+      const entries = this.entriesOf.get(el);
+      if (!entries) continue;
       if (entry.isIntersecting) {
         this.near.add(el);
-        for (const node of nodes) this.paint(node);
+        for (const e of entries) this.paint(e);
       } else {
         this.near.delete(el);
-        for (const node of nodes) this.unpaint(node);
+        for (const e of entries) this.unpaint(e);
       }
     }
   }
@@ -267,7 +282,7 @@ export class ViewportPainter {
       group.mode = 'untrusted';
       group.near = undefined;
       // Still watched if it is a block too.
-      if (!this.nodesOf.has(el)) this.observer.unobserve(el);
+      if (!this.entriesOf.has(el)) this.observer.unobserve(el);
       this.observeBlocks(group);
       return;
     }
@@ -289,12 +304,12 @@ export class ViewportPainter {
     return r.bottom >= -height && r.right >= 0 && r.left <= view.innerWidth && (r.width > 0 || r.height > 0);
   }
 
-  private paint(node: Text): void {
-    if (this.painted.has(node)) return;
-    const mentions = this.mentionsOf(node);
+  private paint(entry: PaintEntry): void {
+    if (entry.ranges) return;
+    const node = entry.node;
     const length = node.length;
     const ranges: Painted[] = [];
-    for (const { entityId, start, end } of mentions) {
+    for (const { entityId, start, end } of entry.mentions) {
       const type = this.typeOf(entityId);
       // The node may have shrunk since it was matched; its rescan is queued.
       if (end > length) continue;
@@ -302,13 +317,13 @@ export class ViewportPainter {
       this.highlights.add(type, range);
       ranges.push({ type, range });
     }
-    this.painted.set(node, ranges);
+    entry.ranges = ranges;
   }
 
-  private unpaint(node: Text): void {
-    const ranges = this.painted.get(node);
+  private unpaint(entry: PaintEntry): void {
+    const ranges = entry.ranges;
     if (!ranges) return;
     for (const { type, range } of ranges) this.highlights.delete(type, range);
-    this.painted.delete(node);
+    entry.ranges = undefined;
   }
 }
