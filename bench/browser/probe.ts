@@ -5,7 +5,7 @@
 import AdvancedMark from 'advanced-mark.js';
 import MarkJs from 'mark.js';
 import { isExcludedElement } from '../../src/content/exclusions';
-import { createTextWalker, nextText } from '../../src/content/text-walk';
+import { TextWalk } from '../../src/content/text-walk';
 import { blockOf } from '../../src/content/viewport-painter';
 import { createMatcher, type Matcher } from '../../src/core/matcher';
 import type { CompiledGazetteer, EntityType, Mention } from '../../src/core/types';
@@ -25,9 +25,8 @@ function need(): Matcher {
 
 /** The text nodes the content script's scanner visits, in its order (its own walk: same exclusions, same length filter). */
 function scannerWalk(root: Node, visit: (t: Text) => void): void {
-  const walker = createTextWalker(root);
-  const none = () => {};
-  for (let t = nextText(walker, null, none); t; t = nextText(walker, null, none)) if (t.data.length > 2) visit(t);
+  const walk = new TextWalk(root, null, () => {});
+  for (let t = walk.next(); t !== null; t = walk.next()) if (t && t.data.length > 2) visit(t);
 }
 
 /** The walk the scanner had before: a filter callback per node. */

@@ -31,6 +31,7 @@ export class LiveUpdates {
   }
 
   private handle(records: MutationRecord[]): void {
+    this.scanner.pageChanged();
     const host = this.ownHost();
     const rescan = new Set<Node>();
     for (const record of records) {

@@ -2,7 +2,7 @@
 // to the PageIndex. Roots (the body, added subtrees, shadow roots) queue up and
 // are scanned in order; between slices the page gets its turn.
 import type { PageIndex } from './page-index';
-import { createTextWalker, nextText } from './text-walk';
+import { TextWalk } from './text-walk';
 import { afterNextFrame, SLICE_BUDGET_MS, yieldToPage } from './yield';
 import { TEXT_NODE } from './dom-constants';
 
@@ -35,6 +35,8 @@ export class Scanner {
   private readonly queue: Node[] = [];
   private running = false;
   private stopped = false;
+  /** The page changed since the walk last looked: its excluded elements may have too. */
+  private changed = false;
 
   constructor(
     private readonly index: PageIndex,
@@ -64,6 +66,11 @@ export class Scanner {
     if (!this.running) void this.run(afterFrame);
   }
 
+  /** Called on every change to the page (LiveUpdates), before the changed nodes are enqueued. */
+  pageChanged(): void {
+    this.changed = true;
+  }
+
   stop(): void {
     this.stopped = true;
     this.queue.length = 0;
@@ -82,20 +89,21 @@ export class Scanner {
           if (root.isConnected) this.index.scanText(root as Text);
           continue;
         }
-        const walker = createTextWalker(root);
-        const ownHost = this.hooks.ownHost();
-        const onShadowRoot = (shadow: ShadowRoot) => {
+        const walk = new TextWalk(root, this.hooks.ownHost(), (shadow) => {
           this.hooks.onShadowRoot(shadow);
           this.queue.push(shadow);
-        };
+        });
+        this.changed = false;
         let visited = 0;
-        for (let text = nextText(walker, ownHost, onShadowRoot); text; text = nextText(walker, ownHost, onShadowRoot)) {
-          // Read once: in Firefox each read of a page's string crosses an Xray wrapper and copies it.
-          const data = text.data;
-          if (data.length > 2) this.index.scanText(text, data);
+        for (let text = walk.next(); text !== null; text = walk.next()) {
+          if (text) {
+            // Read once: in Firefox each read of a page's string crosses an Xray wrapper and copies it.
+            const data = text.data;
+            if (data.length > 2) this.index.scanText(text, data);
+          }
           if (++visited % CLOCK_STRIDE !== 0) continue;
           if (performance.now() - sliceStart < SLICE_BUDGET_MS) continue;
-          const resumeFrom = walker.currentNode;
+          const resumeFrom = walk.current;
           await yieldToPage();
           if (this.stopped) return;
           sliceStart = performance.now();
@@ -104,6 +112,10 @@ export class Scanner {
           if (!resumeFrom.isConnected && root.isConnected) {
             this.queue.unshift(root);
             break;
+          }
+          if (this.changed) {
+            this.changed = false;
+            walk.refresh();
           }
         }
       }
