@@ -7,7 +7,11 @@ window.addEventListener('message', async (event) => {
   if (event.source !== window || !data || data.type !== 'nc-probe-request') return;
   let result;
   try {
-    result = { ok: await __ncProbe[data.fn](...data.args) };
+    // The arguments come from the page: in Firefox, objects read through Xray
+    // wrappers, each property read crossing them. A copy made here is our own:
+    // the matcher built from the gazetteer otherwise ran three times slower.
+    const args = JSON.parse(JSON.stringify(data.args));
+    result = { ok: await __ncProbe[data.fn](...args) };
   } catch (e) {
     result = { error: String(e && e.message ? e.message : e) };
   }
