@@ -5,7 +5,7 @@
 import AdvancedMark from 'advanced-mark.js';
 import MarkJs from 'mark.js';
 import { isExcludedElement } from '../../src/content/exclusions';
-import { TextWalk } from '../../src/content/text-walk';
+import { createTextWalk } from '../../src/content/text-walk';
 import { blockOf } from '../../src/content/viewport-painter';
 import { createMatcher, type Matcher } from '../../src/core/matcher';
 import type { CompiledGazetteer, EntityType, Mention } from '../../src/core/types';
@@ -25,7 +25,7 @@ function need(): Matcher {
 
 /** The text nodes the content script's scanner visits, in its order (its own walk: same exclusions, same length filter). */
 function scannerWalk(root: Node, visit: (t: Text) => void): void {
-  const walk = new TextWalk(root, null, () => {});
+  const walk = createTextWalk(root, null, () => {});
   for (let t = walk.next(); t !== null; t = walk.next()) if (t && t.data.length > 2) visit(t);
 }
 

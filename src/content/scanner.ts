@@ -2,7 +2,7 @@
 // to the PageIndex. Roots (the body, added subtrees, shadow roots) queue up and
 // are scanned in order; between slices the page gets its turn.
 import type { PageIndex } from './page-index';
-import { TextWalk } from './text-walk';
+import { createTextWalk } from './text-walk';
 import { afterNextFrame, SLICE_BUDGET_MS, yieldToPage } from './yield';
 import { TEXT_NODE } from './dom-constants';
 
@@ -89,7 +89,7 @@ export class Scanner {
           if (root.isConnected) this.index.scanText(root as Text);
           continue;
         }
-        const walk = new TextWalk(root, this.hooks.ownHost(), (shadow) => {
+        const walk = createTextWalk(root, this.hooks.ownHost(), (shadow) => {
           this.hooks.onShadowRoot(shadow);
           this.queue.push(shadow);
         });

@@ -1,166 +1,66 @@
 // The text a scan visits: every text node under a root except those inside
-// excluded elements (src/content/exclusions.ts), in document order; then the
+// excluded elements (src/content/exclusions.ts), in document order, and the
 // open shadow roots under it, handed out to be scanned in turn.
 //
-// Every DOM call counts: in Firefox each one from a content script crosses an
-// Xray wrapper (about 0.7 µs). One walk over elements and text together cost
-// four calls per element (step, node type, matches(), shadowRoot) and three per
-// text node; this costs two of each:
-// - the text pass is a SHOW_TEXT walker, with no filter callback (calling into
-//   script for every node cost more than the walk itself). The excluded
-//   elements are found once, natively, with querySelectorAll; the walker steps
-//   over one when it meets the first text node inside it;
-// - the host pass is a SHOW_ELEMENT walker that only reads shadowRoot.
-// A page that changes while a long walk waits for its next slice may add or
-// remove excluded elements: refresh() finds them again.
-import { EXCLUDED_SELECTOR } from './exclusions';
-import { SHOW_ELEMENT, SHOW_TEXT } from './dom-constants';
+// Two ways to walk, the same nodes: where DOM calls are cheap (Chromium), one
+// pass over elements and text; where each crosses an Xray wrapper (a Firefox
+// content script), two passes with fewer calls (two-pass-walk.ts). Neither has
+// a filter callback: calling into script for every node cost more than the
+// walk itself (npm run bench, "Where our time goes").
+import { SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom-constants';
+import { isExcludedElement } from './exclusions';
+import { nextOutside, TwoPassWalk } from './two-pass-walk';
 
-/** Node.DOCUMENT_POSITION_FOLLOWING, as a number (see dom-constants.ts). */
-const FOLLOWING = 0x04;
+export interface TextWalk {
+  /**
+   * The next text node to scan; `undefined` for a step that found none (the
+   * caller's turn to look at the clock); null at the end.
+   */
+  next(): Text | undefined | null;
+  /** Where the walk is: for the caller to check that it is still in the document after a wait. */
+  readonly current: Node;
+  /** The page changed during a wait: look again at what is excluded. */
+  refresh(): void;
+}
 
-export class TextWalk {
-  private readonly doc: Document;
-  private readonly texts: TreeWalker;
-  private hosts: TreeWalker | null = null;
-  /** The outermost excluded elements under the root, in document order. */
-  private excluded: Element[] = [];
-  /** Those with text, and the first text node inside each: where the text pass steps over them. */
-  private skipped: Element[] = [];
-  private entries: Text[] = [];
-  /** The next of `skipped` the text pass will meet; of `excluded`, the host pass. */
-  private nextSkip = 0;
-  private nextExcluded = 0;
-  /** Set by refresh() when the walk found itself inside an excluded element. */
-  private stepOver = false;
+/** Whether this script sees the page through Xray wrappers (a Firefox content script). */
+const throughXrays = typeof window !== 'undefined' && 'wrappedJSObject' in window;
+
+export function createTextWalk(root: Node, ownHost: Element | null, onShadowRoot: (root: ShadowRoot) => void): TextWalk {
+  return throughXrays ? new TwoPassWalk(root, ownHost, onShadowRoot) : new OnePassWalk(root, ownHost, onShadowRoot);
+}
+
+/** Elements and text in one walk: per element, its exclusion and its shadow root are looked at as it is met. */
+export class OnePassWalk implements TextWalk {
+  private readonly walker: TreeWalker;
 
   constructor(
-    private readonly root: Node,
+    root: Node,
     private readonly ownHost: Element | null,
     private readonly onShadowRoot: (root: ShadowRoot) => void,
   ) {
-    this.doc = root.ownerDocument ?? (root as Document);
-    this.texts = this.doc.createTreeWalker(root, SHOW_TEXT);
-    this.findExcluded();
+    this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
   }
 
-  /** Where the walk is: for the caller to check that it is still in the document after a wait. */
   get current(): Node {
-    return this.hosts ? this.hosts.currentNode : this.texts.currentNode;
+    return this.walker.currentNode;
   }
 
-  /**
-   * The next text node to scan; `undefined` for a step of the host pass (the
-   * caller's turn to look at the clock); null at the end.
-   */
-  next(): Text | undefined | null {
-    if (!this.hosts) {
-      const text = this.nextText();
-      if (text) return text;
-      this.hosts = this.doc.createTreeWalker(this.root, SHOW_ELEMENT);
-    }
-    return this.nextHost() ? undefined : null;
-  }
-
-  /** Finds the excluded elements again, after the page changed during a wait. */
-  refresh(): void {
-    this.findExcluded();
-    const at = this.current;
-    if (at === this.root) return;
-    // The walk may now be inside an excluded element: it leaves it first.
-    const around = this.excluded.find((el) => el.contains(at));
-    if (around) {
-      if (this.hosts) this.hosts.currentNode = around;
-      else this.texts.currentNode = around;
-      this.stepOver = true;
-    }
-    // The next excluded elements are the first ones after where the walk is.
-    const from = around ?? at;
-    const ahead = (el: Element) => (from.compareDocumentPosition(el) & FOLLOWING) !== 0 && !el.contains(from);
-    const firstAhead = (list: Element[]) => {
-      const i = list.findIndex(ahead);
-      return i < 0 ? list.length : i;
-    };
-    this.nextSkip = firstAhead(this.skipped);
-    this.nextExcluded = firstAhead(this.excluded);
-  }
-
-  private nextText(): Text | null {
-    let text: Text | null;
-    if (this.stepOver) {
-      this.stepOver = false;
-      text = this.texts.nextSibling() as Text | null;
-    } else {
-      text = this.texts.nextNode() as Text | null;
-    }
-    // The first text inside an excluded element: step over the element.
-    while (text !== null && text === this.entries[this.nextSkip]) {
-      this.texts.currentNode = this.skipped[this.nextSkip++]!;
-      text = this.texts.nextSibling() as Text | null;
-    }
-    return text;
-  }
-
-  /** Looks at the next element for an open shadow root; false at the end. */
-  private nextHost(): boolean {
-    const walker = this.hosts!;
-    let el: Element | null;
-    if (this.stepOver) {
-      this.stepOver = false;
-      el = nextOutside(walker) as Element | null;
-    } else {
-      el = walker.nextNode() as Element | null;
-    }
-    while (el !== null && el === this.excluded[this.nextExcluded]) {
-      this.nextExcluded++;
-      el = nextOutside(walker) as Element | null;
-    }
-    if (el === null) return false;
-    const shadow = el.shadowRoot;
-    if (shadow) this.onShadowRoot(shadow);
-    return true;
-  }
-
-  private findExcluded(): void {
-    const root = this.root as Node & Partial<ParentNode>;
-    const excluded: Element[] = [];
-    const found = root.querySelectorAll ? root.querySelectorAll(EXCLUDED_SELECTOR) : [];
-    let last: Element | null = null;
-    for (const el of found) {
-      if (last?.contains(el)) continue;
-      excluded.push(el);
-      last = el;
-    }
-    // Our own UI's host (outside the body, as a rule).
-    const host = this.ownHost;
-    if (host && root !== host && root.contains(host) && !excluded.some((el) => el.contains(host))) {
-      const i = excluded.findIndex((el) => host.compareDocumentPosition(el) & FOLLOWING);
-      excluded.splice(i < 0 ? excluded.length : i, 0, host);
-    }
-    const probe = this.doc.createTreeWalker(this.root, SHOW_TEXT);
-    const skipped: Element[] = [];
-    const entries: Text[] = [];
-    for (const el of excluded) {
-      probe.currentNode = el;
-      const first = probe.nextNode() as Text | null;
-      if (first && el.contains(first)) {
-        skipped.push(el);
-        entries.push(first);
+  next(): Text | null {
+    const walker = this.walker;
+    let node = walker.nextNode();
+    while (node && node.nodeType !== TEXT_NODE) {
+      const el = node as Element;
+      if (isExcludedElement(el, this.ownHost)) {
+        node = nextOutside(walker);
+        continue;
       }
+      if (el.shadowRoot) this.onShadowRoot(el.shadowRoot);
+      node = walker.nextNode();
     }
-    this.excluded = excluded;
-    this.skipped = skipped;
-    this.entries = entries;
-    this.nextSkip = 0;
-    this.nextExcluded = 0;
+    return node as Text | null;
   }
-}
 
-/** The node after the walker's current node and all it contains, within the walker's root. */
-function nextOutside(walker: TreeWalker): Node | null {
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    if (!walker.parentNode()) return null;
-  }
+  /** Exclusions are looked at as elements are met: nothing to refresh. */
+  refresh(): void {}
 }
