@@ -70,9 +70,24 @@ export interface PaintEntry {
   readonly node: Text;
   readonly mentions: readonly Mention[];
   /** Where it was filed: its block then (null: it had none), which may have changed since. */
-  readonly block: Element | null;
+  readonly block: Block | null;
   /** Its ranges in the highlights, while painted. */
   ranges: Painted[] | undefined;
+}
+
+/**
+ * A block with names, and all the painter knows of it, in one record: kept in
+ * parallel maps and sets, each node and block cost about twice as many lookups
+ * (bench/scan-times.ts).
+ */
+export interface Block {
+  readonly el: Element;
+  /** Its text nodes' entries; few per block, so an array. */
+  readonly entries: PaintEntry[];
+  /** The group it was filed under. */
+  readonly group: Group;
+  /** Within the band to paint. */
+  near: boolean;
 }
 
 /**
@@ -98,10 +113,11 @@ function groupOf(block: Element): Element {
 }
 
 interface Group {
+  readonly el: Element;
   /** Its blocks with names. */
-  blocks: Set<Element>;
-  /** Blocks added since the last flush, not yet given to the observer. */
-  fresh: Set<Element>;
+  readonly blocks: Set<Block>;
+  /** Blocks added since the last flush, not yet given to the observer (some may have been dropped since). */
+  readonly fresh: Block[];
   /**
    * `blocks`: too few blocks yet, watched one by one; `group`: watched as a
    * whole; `untrusted`: its box cannot be trusted to hold its blocks, which are
@@ -112,20 +128,19 @@ interface Group {
   near: boolean | undefined;
   /** Its blocks are in the observer. */
   open: boolean;
+  /** In the list of groups to flush. */
+  pending: boolean;
 }
 
 export class ViewportPainter {
   private readonly observer: IntersectionObserver;
-  /** Each block's entries; few per block, so an array. */
-  private readonly entriesOf = new Map<Element, PaintEntry[]>();
-  /** Each block's group: the element it was grouped under then. */
-  private readonly groupOfBlock = new Map<Element, Element>();
+  private readonly blocks = new Map<Element, Block>();
   private readonly groups = new Map<Element, Group>();
-  private readonly near = new Set<Element>();
   /** Groups that gained blocks since the last flush: the observer hears of them when the scan is over. */
-  private readonly pending = new Set<Element>();
+  private pending: Group[] = [];
   /** Blocks in a row found below the band; measuring stops at BELOW_BAND_STREAK. */
   private belowStreak = 0;
+
   constructor(
     private readonly highlights: HighlightSet,
     /** The highlight an entity's mentions go to. */
@@ -140,22 +155,21 @@ export class ViewportPainter {
    * remove().
    */
   add(node: Text, mentions: readonly Mention[]): PaintEntry {
-    const block = blockOf(node);
-    const entry: PaintEntry = { node, mentions, block, ranges: undefined };
+    const el = blockOf(node);
     // No block (a text node straight under a shadow root): painted always.
+    if (!el) {
+      const loose: PaintEntry = { node, mentions, block: null, ranges: undefined };
+      this.paint(loose);
+      return loose;
+    }
+    let block = this.blocks.get(el);
     if (!block) {
-      this.paint(entry);
-      return entry;
+      block = this.fileBlock(el);
+      if (this.belowStreak < BELOW_BAND_STREAK && this.inBand(el)) block.near = true;
     }
-    let entries = this.entriesOf.get(block);
-    if (!entries) {
-      entries = [];
-      this.entriesOf.set(block, entries);
-      this.fileBlock(block);
-      if (this.belowStreak < BELOW_BAND_STREAK && this.inBand(block)) this.near.add(block);
-    }
-    entries.push(entry);
-    if (this.near.has(block)) this.paint(entry);
+    const entry: PaintEntry = { node, mentions, block, ranges: undefined };
+    block.entries.push(entry);
+    if (block.near) this.paint(entry);
     return entry;
   }
 
@@ -163,9 +177,9 @@ export class ViewportPainter {
     this.unpaint(entry);
     const block = entry.block;
     if (!block) return;
-    const entries = this.entriesOf.get(block);
-    const i = entries ? entries.indexOf(entry) : -1;
-    if (!entries || i < 0) return;
+    const entries = block.entries;
+    const i = entries.indexOf(entry);
+    if (i < 0) return;
     entries[i] = entries[entries.length - 1]!;
     entries.pop();
     if (entries.length === 0) this.dropBlock(block);
@@ -173,68 +187,67 @@ export class ViewportPainter {
 
   /** Hands what the scan found since the last call to the observer: at the end of each scan. */
   flush(): void {
-    for (const parent of this.pending) {
-      const group = this.groups.get(parent);
-      if (!group) continue;
+    for (const group of this.pending) {
+      group.pending = false;
+      // Emptied and dropped since it was listed.
+      if (this.groups.get(group.el) !== group) continue;
       if (group.mode === 'blocks' && group.blocks.size >= GROUP_MIN) {
         group.mode = 'group';
-        this.observer.observe(parent);
+        this.observer.observe(group.el);
       }
       if (group.mode !== 'group' || group.near === true) {
-        for (const block of group.fresh) this.observer.observe(block);
+        for (const block of group.fresh) if (this.blocks.get(block.el) === block) this.observer.observe(block.el);
         group.open = true;
       }
-      group.fresh.clear();
+      group.fresh.length = 0;
     }
-    this.pending.clear();
+    this.pending = [];
     this.belowStreak = 0;
   }
 
   clear(): void {
     this.observer.disconnect();
-    this.entriesOf.clear();
-    this.groupOfBlock.clear();
+    this.blocks.clear();
     this.groups.clear();
-    this.near.clear();
-    this.pending.clear();
+    this.pending = [];
     this.belowStreak = 0;
     this.highlights.clear();
   }
 
-  private fileBlock(block: Element): void {
-    const parent = groupOf(block);
+  private fileBlock(el: Element): Block {
+    const parent = groupOf(el);
     let group = this.groups.get(parent);
     if (!group) {
-      group = { blocks: new Set(), fresh: new Set(), mode: 'blocks', near: undefined, open: false };
+      group = { el: parent, blocks: new Set(), fresh: [], mode: 'blocks', near: undefined, open: false, pending: false };
       this.groups.set(parent, group);
     }
+    const block: Block = { el, entries: [], group, near: false };
+    this.blocks.set(el, block);
     group.blocks.add(block);
-    group.fresh.add(block);
-    this.groupOfBlock.set(block, parent);
+    group.fresh.push(block);
     // Watched from the next flush on (the group's blocks, or the group).
-    this.pending.add(parent);
+    if (!group.pending) {
+      group.pending = true;
+      this.pending.push(group);
+    }
+    return block;
   }
 
-  private dropBlock(block: Element): void {
-    this.entriesOf.delete(block);
-    this.near.delete(block);
+  private dropBlock(block: Block): void {
+    this.blocks.delete(block.el);
+    block.near = false;
     // A block may be a group too (its own text, and blocks in it), still watched as one.
-    if (this.groups.get(block)?.mode !== 'group') this.observer.unobserve(block);
-    const parent = this.groupOfBlock.get(block);
-    this.groupOfBlock.delete(block);
-    const group = parent ? this.groups.get(parent) : undefined;
-    if (!parent || !group) return;
+    if (this.groups.get(block.el)?.mode !== 'group') this.observer.unobserve(block.el);
+    const group = block.group;
     group.blocks.delete(block);
-    group.fresh.delete(block);
     if (group.blocks.size > 0) return;
-    this.groups.delete(parent);
-    this.pending.delete(parent);
-    if (group.mode === 'group' && !this.entriesOf.has(parent)) this.observer.unobserve(parent);
+    if (this.groups.get(group.el) === group) this.groups.delete(group.el);
+    if (group.mode === 'group' && !this.blocks.has(group.el)) this.observer.unobserve(group.el);
   }
 
   private observeBlocks(group: Group): void {
-    for (const block of group.blocks) this.observer.observe(block);
-    group.fresh.clear();
+    for (const block of group.blocks) this.observer.observe(block.el);
+    group.fresh.length = 0;
     group.open = true;
   }
 
@@ -243,33 +256,31 @@ export class ViewportPainter {
     // Most groups are far when first heard of, with nothing to undo: only the
     // blocks a scan lit at once (near) and those watched (open) are looked at.
     for (const block of group.blocks) {
-      if (group.open && this.groups.get(block)?.mode !== 'group') this.observer.unobserve(block);
-      if (!this.near.delete(block) && !group.open) continue;
-      for (const entry of this.entriesOf.get(block) ?? []) this.unpaint(entry);
+      if (group.open && this.groups.get(block.el)?.mode !== 'group') this.observer.unobserve(block.el);
+      const wasNear = block.near;
+      block.near = false;
+      if (!wasNear && !group.open) continue;
+      for (const entry of block.entries) this.unpaint(entry);
     }
     group.open = false;
   }
 
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      const el = entry.target;
+  private onIntersect(records: IntersectionObserverEntry[]): void {
+    for (const record of records) {
+      const el = record.target;
       // An element may be both a group (of the blocks in it) and a block (with text of its own).
       const group = this.groups.get(el);
-      if (group?.mode === 'group') this.onGroup(el, group, entry);
-      const entries = this.entriesOf.get(el);
-      if (!entries) continue;
-      if (entry.isIntersecting) {
-        this.near.add(el);
-        for (const e of entries) this.paint(e);
-      } else {
-        this.near.delete(el);
-        for (const e of entries) this.unpaint(e);
-      }
+      if (group?.mode === 'group') this.onGroup(group, record);
+      const block = this.blocks.get(el);
+      if (!block) continue;
+      block.near = record.isIntersecting;
+      if (record.isIntersecting) for (const entry of block.entries) this.paint(entry);
+      else for (const entry of block.entries) this.unpaint(entry);
     }
   }
 
-  private onGroup(el: Element, group: Group, entry: IntersectionObserverEntry): void {
-    if (entry.isIntersecting) {
+  private onGroup(group: Group, record: IntersectionObserverEntry): void {
+    if (record.isIntersecting) {
       group.near = true;
       this.observeBlocks(group);
       return;
@@ -277,12 +288,13 @@ export class ViewportPainter {
     // A group is only as good as its box. One with no box (display: contents) or
     // whose content spills out of it (a fixed height, positioned children) can be
     // off screen while its blocks are not: its blocks are watched one by one.
-    const box = entry.boundingClientRect;
+    const el = group.el;
+    const box = record.boundingClientRect;
     if ((box.width === 0 && box.height === 0) || el.scrollHeight > el.clientHeight + 1) {
       group.mode = 'untrusted';
       group.near = undefined;
       // Still watched if it is a block too.
-      if (!this.entriesOf.has(el)) this.observer.unobserve(el);
+      if (!this.blocks.has(el)) this.observer.unobserve(el);
       this.observeBlocks(group);
       return;
     }
