@@ -18,6 +18,7 @@ import { startBenchServer } from './server';
 
 interface ProfileNode {
   id: number;
+  deoptReason?: string;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
@@ -77,6 +78,9 @@ try {
     const key = `${leaf.callFrame.functionName || '(anon)'} ${leaf.callFrame.url.split('/').pop()}`;
     others.set(key, (others.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
   }
+  // Functions V8 gave up optimizing, and why (shown only for ours).
+  const deopts = new Set(profile.nodes.filter((n) => n.deoptReason && n.callFrame.url.endsWith('content.js')).map((n) => `${n.callFrame.functionName} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}: ${n.deoptReason}`));
+  if (deopts.size > 0) console.log(`deoptimized:\n  ${[...deopts].join('\n  ')}`);
   console.log('not ours, within the scan:');
   for (const [n, ms] of [...others].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${n}`);
   for (let i = 0; i < profile.samples.length; i++) {
