@@ -68,7 +68,8 @@ export class TwoPassWalk implements TextWalk {
     }
     // The next excluded elements are the first ones after where the walk is.
     const from = around ?? at;
-    const ahead = (el: Element) => (from.compareDocumentPosition(el) & FOLLOWING) !== 0 && !el.contains(from);
+    // (An element around `from` precedes it: compareDocumentPosition says CONTAINS | PRECEDING.)
+    const ahead = (el: Element) => (from.compareDocumentPosition(el) & FOLLOWING) !== 0;
     const firstAhead = (list: Element[]) => {
       const i = list.findIndex(ahead);
       return i < 0 ? list.length : i;
