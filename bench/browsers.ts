@@ -23,6 +23,13 @@ export interface TraceEvent {
   args?: Record<string, unknown>;
 }
 
+/** A V8 CPU profile (CDP Profiler.Profile), as far as the investigation tools read it. */
+export interface CpuProfile {
+  nodes: { id: number; deoptReason?: string; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
 export interface BenchPage {
   /** Navigates and waits for the load event. */
   goto(url: string, timeoutMs: number): Promise<void>;
@@ -33,6 +40,9 @@ export interface BenchPage {
   /** Chromium: starts recording top-level tasks and user timing marks. */
   startTrace?(): Promise<void>;
   stopTrace?(): Promise<TraceEvent[]>;
+  /** Chromium: starts V8's sampling profiler, one sample every `intervalUs` µs (it follows same-site navigations). */
+  startProfile?(intervalUs: number): Promise<void>;
+  stopProfile?(): Promise<CpuProfile>;
   close(): Promise<void>;
 }
 
@@ -104,6 +114,16 @@ function playwrightPage(context: BrowserContext, page: Page): BenchPage {
       await s.send('IO.close', { handle });
       const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
       return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+    },
+    async startProfile(intervalUs) {
+      const s = await session();
+      await s.send('Profiler.enable');
+      await s.send('Profiler.setSamplingInterval', { interval: intervalUs });
+      await s.send('Profiler.start');
+    },
+    async stopProfile() {
+      const { profile } = await (await session()).send('Profiler.stop');
+      return profile as CpuProfile;
     },
     async close() {
       await cdp?.detach().catch(() => {});
