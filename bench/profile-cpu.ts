@@ -5,23 +5,15 @@
 // shows as "(program)"), and our functions V8 deoptimized. Build unminified
 // first, to read names:
 //   NC_NO_MINIFY=1 npm run build && npx tsx bench/profile-cpu.ts [paragraphs] [top]
-import { resolve } from 'node:path';
-import { loadGazetteer } from '../src/build/gazetteer';
-import { createMatcher } from '../src/core/matcher';
-import { launchBenchChromium, type CpuProfile } from './browsers';
-import { initScripts } from './bundle';
-import { createCorpus } from './corpus';
-import { generatePage } from './pages';
-import { startBenchServer } from './server';
+import type { CpuProfile } from './browsers';
+import { launchOurs, serveGeneratedPage } from './investigate';
 
 type ProfileNode = CpuProfile['nodes'][number];
 
 const paragraphs = Number(process.argv[2] ?? 10_000);
 const top = Number(process.argv[3] ?? 40);
-const corpus = createCorpus(createMatcher(loadGazetteer()));
-const server = await startBenchServer('/nonexistent');
-const url = server.add('page', generatePage(corpus, paragraphs));
-const browser = await launchBenchChromium({ extensionDir: resolve(import.meta.dirname, '../dist/chrome'), hasWorker: true, initScript: initScripts() });
+const { url, close: closeServer } = await serveGeneratedPage(paragraphs);
+const browser = await launchOurs('chromium');
 try {
   const page = await browser.newPage();
   // A first load puts the page's site in its renderer; the profiled reload stays there.
@@ -76,5 +68,5 @@ try {
   print(total, top);
 } finally {
   await browser.close();
-  await server.close();
+  await closeServer();
 }

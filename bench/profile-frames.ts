@@ -2,21 +2,16 @@
 // grows with the number of registered highlight ranges. Usage:
 //   npx tsx bench/profile-frames.ts [chromium|firefox] [paragraphs]
 import { loadGazetteer } from '../src/build/gazetteer';
-import { createMatcher } from '../src/core/matcher';
 import { launchBenchChromium, launchBenchFirefox } from './browsers';
 import type { FrameCost } from './browser/probe';
 import { buildProbe } from './bundle';
-import { createCorpus } from './corpus';
-import { generatePage } from './pages';
-import { startBenchServer } from './server';
+import { serveGeneratedPage } from './investigate';
 import { ms } from './stats';
 
 const which = process.argv[2] === 'firefox' ? 'firefox' : 'chromium';
 const paragraphs = Number(process.argv[3] ?? 10_000);
 const gazetteer = loadGazetteer();
-const corpus = createCorpus(createMatcher(gazetteer));
-const server = await startBenchServer('/nonexistent');
-const url = server.add('page', generatePage(corpus, paragraphs));
+const { url, close: closeServer } = await serveGeneratedPage(paragraphs, gazetteer);
 const browser = await (which === 'firefox' ? launchBenchFirefox : launchBenchChromium)({});
 try {
   const page = await browser.newPage();
@@ -29,5 +24,5 @@ try {
   for (const r of rows) console.log(`${r.ranges}\t${ms(r.register)}\t${ms(r.add500)}\t${ms(r.mutation)}`);
 } finally {
   await browser.close();
-  await server.close();
+  await closeServer();
 }

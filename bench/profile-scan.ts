@@ -4,20 +4,12 @@
 //   NC_TRACE_CATEGORIES=toplevel,blink.user_timing,devtools.timeline,blink,__metadata npx tsx bench/profile-scan.ts [paragraphs]
 // NC_TASKS=N lists the scan's first N tasks; NC_LONG=MS, every task over MS ms, with its
 // NC_CHILDREN (4) largest children over NC_CHILD_US (2000) microseconds.
-import { resolve } from 'node:path';
-import { loadGazetteer } from '../src/build/gazetteer';
-import { createMatcher } from '../src/core/matcher';
-import { launchBenchChromium, type TraceEvent } from './browsers';
-import { initScripts } from './bundle';
-import { createCorpus } from './corpus';
-import { generatePage } from './pages';
-import { startBenchServer } from './server';
+import type { TraceEvent } from './browsers';
+import { launchOurs, serveGeneratedPage } from './investigate';
 
 const paragraphs = Number(process.argv[2] ?? 10_000);
-const corpus = createCorpus(createMatcher(loadGazetteer()));
-const server = await startBenchServer('/nonexistent');
-const url = server.add('page', generatePage(corpus, paragraphs));
-const browser = await launchBenchChromium({ extensionDir: resolve(import.meta.dirname, '../dist/chrome'), hasWorker: true, initScript: initScripts() });
+const { url, close: closeServer } = await serveGeneratedPage(paragraphs);
+const browser = await launchOurs('chromium');
 try {
   const page = await browser.newPage();
   await page.startTrace!();
@@ -64,5 +56,5 @@ try {
   }
 } finally {
   await browser.close();
-  await server.close();
+  await closeServer();
 }

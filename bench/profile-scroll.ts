@@ -5,19 +5,11 @@
 //   npx tsx bench/profile-scroll.ts [paragraphs]
 // With NC_TRACE_CATEGORIES=toplevel,devtools.timeline,blink,__metadata it also
 // sums a trace of the scrolling.
-import { resolve } from 'node:path';
-import { loadGazetteer } from '../src/build/gazetteer';
-import { createMatcher } from '../src/core/matcher';
 import { launchBenchChromium } from './browsers';
-import { initScripts } from './bundle';
-import { createCorpus } from './corpus';
-import { generatePage } from './pages';
-import { startBenchServer } from './server';
+import { launchOurs, serveGeneratedPage } from './investigate';
 
 const paragraphs = Number(process.argv[2] ?? 10_000);
-const corpus = createCorpus(createMatcher(loadGazetteer()));
-const server = await startBenchServer('/nonexistent');
-const url = server.add('page', generatePage(corpus, paragraphs));
+const { url, close: closeServer } = await serveGeneratedPage(paragraphs);
 const SCROLL = `new Promise((resolve) => {
   const times = [];
   let i = 0;
@@ -33,9 +25,7 @@ const SCROLL = `new Promise((resolve) => {
   requestAnimationFrame(step);
 })`;
 for (const withExtension of [false, true]) {
-  const browser = await launchBenchChromium(
-    withExtension ? { extensionDir: resolve(import.meta.dirname, '../dist/chrome'), hasWorker: true, initScript: initScripts() } : {},
-  );
+  const browser = await (withExtension ? launchOurs('chromium') : launchBenchChromium({}));
   try {
     const page = await browser.newPage();
     await page.goto(`${url}#nc-bench`, 120_000);
@@ -55,4 +45,4 @@ for (const withExtension of [false, true]) {
     await browser.close();
   }
 }
-await server.close();
+await closeServer();

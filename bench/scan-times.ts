@@ -5,22 +5,15 @@
 //   npx tsx bench/scan-times.ts [chromium|firefox] [paragraphs] [loads] [dist dir...]
 // A dist dir holds chrome/ and firefox/ (default: dist).
 import { resolve } from 'node:path';
-import { loadGazetteer } from '../src/build/gazetteer';
-import { createMatcher } from '../src/core/matcher';
-import { launchBenchChromium, launchBenchFirefox, type BrowserName } from './browsers';
-import { initScripts } from './bundle';
-import { createCorpus } from './corpus';
-import { generatePage } from './pages';
-import { startBenchServer } from './server';
+import type { BrowserName } from './browsers';
+import { launchOurs, serveGeneratedPage } from './investigate';
 import { median } from './stats';
 
 const [name = 'chromium', paragraphsArg = '10000', loadsArg = '8', ...dists] = process.argv.slice(2) as [BrowserName?, string?, string?, ...string[]];
 const paragraphs = Number(paragraphsArg);
 const loads = Number(loadsArg);
 if (dists.length === 0) dists.push(resolve(import.meta.dirname, '../dist'));
-const corpus = createCorpus(createMatcher(loadGazetteer()));
-const server = await startBenchServer('/nonexistent');
-const url = server.add('page', generatePage(corpus, paragraphs));
+const { url, close: closeServer } = await serveGeneratedPage(paragraphs);
 const PER_LAUNCH = 4;
 const scans = new Map<string, number[]>(dists.map((d) => [d, []]));
 const lit = new Map<string, number[]>(dists.map((d) => [d, []]));
@@ -28,8 +21,7 @@ const painted = new Map<string, number[]>(dists.map((d) => [d, []]));
 try {
   for (let done = 0; done < loads; done += PER_LAUNCH) {
     for (const dist of dists) {
-      const opts = { extensionDir: resolve(dist, name === 'chromium' ? 'chrome' : 'firefox'), hasWorker: true, initScript: initScripts() };
-      const browser = name === 'chromium' ? await launchBenchChromium(opts) : await launchBenchFirefox(opts);
+      const browser = await launchOurs(name, dist);
       try {
         for (let r = done; r < Math.min(loads, done + PER_LAUNCH); r++) {
           const page = await browser.newPage();
@@ -47,7 +39,7 @@ try {
     }
   }
 } finally {
-  await server.close();
+  await closeServer();
 }
 for (const dist of dists) {
   const xs = scans.get(dist)!;

@@ -1,0 +1,29 @@
+// What the investigation tools (bench/profile-*.ts, bench/scan-times.ts) share:
+// a generated page served locally, and a browser with a build of ours.
+import { resolve } from 'node:path';
+import { loadGazetteer } from '../src/build/gazetteer';
+import { createMatcher } from '../src/core/matcher';
+import type { CompiledGazetteer } from '../src/core/types';
+import { launchBenchChromium, launchBenchFirefox, type BenchBrowser, type BrowserName } from './browsers';
+import { initScripts } from './bundle';
+import { createCorpus } from './corpus';
+import { generatePage } from './pages';
+import { startBenchServer } from './server';
+
+export interface ServedPage {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A generated page of `paragraphs` paragraphs (bench/pages.ts), served from 127.0.0.1. */
+export async function serveGeneratedPage(paragraphs: number, gazetteer: CompiledGazetteer = loadGazetteer()): Promise<ServedPage> {
+  const corpus = createCorpus(createMatcher(gazetteer));
+  const server = await startBenchServer('/nonexistent');
+  return { url: server.add('page', generatePage(corpus, paragraphs)), close: () => server.close() };
+}
+
+/** A browser with a build of ours loaded (its chrome/ or firefox/ under `dist`), and the poller that times its scans. */
+export function launchOurs(name: BrowserName, dist = resolve(import.meta.dirname, '../dist')): Promise<BenchBrowser> {
+  const opts = { extensionDir: resolve(dist, name === 'chromium' ? 'chrome' : 'firefox'), hasWorker: true, initScript: initScripts() };
+  return name === 'chromium' ? launchBenchChromium(opts) : launchBenchFirefox(opts);
+}
