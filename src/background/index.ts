@@ -6,6 +6,7 @@ import browser, { type Runtime } from '../shared/browser';
 import { parseRequest, type PageEntity, type Reply } from '../shared/messages';
 import { getSettings, onSettingsChanged } from '../shared/settings';
 import { badgeText, showBadge } from './badge';
+import { handleCommand } from './commands';
 import { createHandlers, type HandlerContext, type Handlers } from './handlers';
 import { getLibrary } from './library-store';
 import { clearTabState, getTabState, mergeFrame } from './tab-state';
@@ -43,6 +44,10 @@ export function init(): void {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
+
+  browser.commands.onCommand.addListener(
+    (command, tab) => void handleCommand(command, tab?.id, (tabId, message) => browser.tabs.sendMessage(tabId, message)),
+  );
 
   // Turning the badge setting off (or on) applies to the open tabs at once.
   onSettingsChanged(async (settings) => {

@@ -83,6 +83,22 @@ export interface MessageMap {
   open: { req: OpenTarget; res: { opened: true } };
 }
 
+/**
+ * Background → content script: the reader pressed the keyboard shortcut
+ * (manifest `commands`) to open the card of the selected name, or of the next
+ * name on screen. Sent to every frame of the tab; the focused one answers.
+ */
+export interface ShowCardCommand {
+  type: 'command/show-card';
+}
+
+/** The manifest's name for that shortcut. */
+export const SHOW_CARD_COMMAND = 'show-card';
+
+export function isShowCardCommand(v: unknown): v is ShowCardCommand {
+  return typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'command/show-card';
+}
+
 export type OpenTarget = { page: 'article'; id: string } | { page: 'search'; query?: string; entityId?: string };
 
 /** The extension-relative URL of a page: `article.html?id=…`, `popup.html?q=…&entity=…`. */

@@ -1,6 +1,6 @@
-// Every UI string the popup and the article page ask for exists in English
-// and Indonesian, with the same placeholders: a missing key would show as the
-// bare key (see shared/i18n.ts) in one language only.
+// Every UI string the popup, the article page, the hover card and the manifest
+// ask for exists in English and Indonesian, with the same placeholders: a
+// missing key would show as the bare key (see shared/i18n.ts) in one language only.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,20 +19,24 @@ function sources(dir: string): string[] {
 
 /** Keys passed to t('…') literally, plus the ones built from a template (`type_${type}`) or a table. */
 function usedKeys(): string[] {
-  const text = sources('src/popup').concat(sources('src/pages/article')).join('\n');
+  const text = sources('src/popup').concat(sources('src/pages/article'), sources('src/content')).join('\n');
   const literal = [...text.matchAll(/\bt\('([A-Za-z_]+)'/g)].map((m) => m[1]!);
+  const manifest = readFileSync(resolve(ROOT, 'manifest.json'), 'utf8');
+  const fromManifest = [...manifest.matchAll(/__MSG_([A-Za-z_]+)__/g)].map((m) => m[1]!);
   const tabled = [...text.matchAll(/:\s*'(status[A-Z][A-Za-z]+)'/g)].map((m) => m[1]!);
   const typed = text.includes('t(`type_${') ? ['type_person', 'type_place', 'type_organisation'] : [];
-  return [...new Set([...literal, ...tabled, ...typed])].sort();
+  return [...new Set([...literal, ...fromManifest, ...tabled, ...typed])].sort();
 }
 
 const placeholders = (m: Messages, key: string) => Object.keys(m[key]?.placeholders ?? {}).sort();
 
-describe('popup and article page strings', () => {
+describe('UI strings', () => {
   const keys = usedKeys();
 
   it('finds the keys it checks', () => {
-    expect(keys).toEqual(expect.arrayContaining(['searchLabel', 'relatedHeading', 'statusRestricted', 'articleNotFound', 'type_place']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['searchLabel', 'relatedHeading', 'statusRestricted', 'articleNotFound', 'type_place', 'commandShowCard', 'extName']),
+    );
   });
 
   it.each(keys)('"%s" is in English and Indonesian with the same placeholders', (key) => {
