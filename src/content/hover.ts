@@ -1,15 +1,21 @@
 // Hover intent: after the pointer rests on a highlighted name for a moment, the
 // card opens next to it. It stays open while the pointer is on the name or the
 // card, and closes on Escape or when the pointer has left both for a moment.
+// The keyboard shortcut opens it too (keyboard-target.ts picks the name), with
+// the focus in it; that card stays until Escape, a click or the focus elsewhere.
 import type { Mention } from '../core/types';
 import { mentionAtPoint, type Hit } from './hit-test';
+import { keyboardTarget } from './keyboard-target';
 import type { PageIndex } from './page-index';
 
 export const HOVER_DELAY_MS = 300;
 const CLOSE_GRACE_MS = 250;
 
 export interface HoverTarget {
-  open(hit: Hit): void;
+  /** Opens the card for a name; `byKeyboard`: and moves the focus into it. */
+  open(hit: Hit, byKeyboard?: boolean): void;
+  /** The shortcut found no name on screen: says so, with the focus in the card. */
+  showNothingInView(): void;
   close(): void;
   isOpen(): boolean;
   /** True when the event happened over the card. */
@@ -27,6 +33,8 @@ export class HoverController {
   private shown: Hit | null = null;
   private frame = 0;
   private lastPoint: { x: number; y: number; target: EventTarget | null } | null = null;
+  /** Opened by the keyboard: the pointer's comings and goings leave it open. */
+  private pinned = false;
 
   constructor(
     private readonly doc: Document,
@@ -37,6 +45,8 @@ export class HoverController {
     doc.addEventListener('pointermove', (e) => this.onMove(e), opts);
     doc.addEventListener('pointerdown', (e) => !target.contains(e.target) && this.closeNow(), opts);
     doc.addEventListener('keydown', (e) => e.key === 'Escape' && this.closeNow(), opts);
+    // The focus left a card the keyboard opened (Tab past its last button, a click in the page).
+    doc.addEventListener('focusin', (e) => this.pinned && !target.contains(e.target) && this.closeNow(), opts);
     doc.defaultView?.addEventListener('scroll', () => this.closeNow(), opts);
   }
 
@@ -45,6 +55,18 @@ export class HoverController {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
     if (this.frame) cancelAnimationFrame(this.frame);
+  }
+
+  /** The keyboard shortcut: the card of the selected name, or of the next one on screen. */
+  showFromKeyboard(): void {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    this.pending = null;
+    const hit = keyboardTarget(this.doc, this.index, this.shown?.mention);
+    this.pinned = true;
+    this.shown = hit;
+    if (hit) this.target.open(hit, true);
+    else this.target.showNothingInView();
   }
 
   private onMove(e: PointerEvent): void {
@@ -72,7 +94,7 @@ export class HoverController {
     if (!hit) {
       clearTimeout(this.openTimer);
       this.pending = null;
-      if (this.target.isOpen()) this.scheduleClose();
+      if (this.target.isOpen() && !this.pinned) this.scheduleClose();
       return;
     }
     if (sameMention(hit.mention, this.pending?.mention)) return;
@@ -83,6 +105,7 @@ export class HoverController {
       clearTimeout(this.closeTimer);
       this.shown = this.pending;
       this.pending = null;
+      this.pinned = false;
       this.target.open(this.shown);
     }, HOVER_DELAY_MS);
   }
@@ -96,6 +119,7 @@ export class HoverController {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
     this.pending = null;
+    this.pinned = false;
     if (this.shown || this.target.isOpen()) {
       this.shown = null;
       this.target.close();

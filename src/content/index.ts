@@ -4,7 +4,8 @@
 // card's host, on first use.
 import gazetteer from 'virtual:gazetteer';
 import { createMatcher } from '../core/matcher';
-import browser from '../shared/browser';
+import browser, { type Runtime } from '../shared/browser';
+import { isShowCardCommand } from '../shared/messages';
 import { send } from '../shared/send';
 import { getSettings, isPaused, onSettingsChanged } from '../shared/settings';
 import { isContextValid, isInvalidatedError } from './context-guard';
@@ -59,6 +60,15 @@ export function init(win: Window = window): ContentScript | null {
   const hover = new HoverController(doc, index, card);
   const ownHost = () => card.shadow.host;
 
+  // The keyboard shortcut reaches every frame of the tab: the one with the
+  // focus answers (a page whose focus is in one of its frames leaves it to the frame).
+  const onMessage = (message: unknown, sender: Runtime.MessageSender): undefined => {
+    if (sender.id !== browser.runtime.id || !isShowCardCommand(message) || !running) return;
+    const active = doc.activeElement?.localName;
+    if (doc.hasFocus() && active !== 'iframe' && active !== 'frame') hover.showFromKeyboard();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
   function start(): void {
     if (running || destroyed) return;
     running = true;
@@ -99,6 +109,7 @@ export function init(win: Window = window): ContentScript | null {
     stop();
     destroyed = true;
     hover.destroy();
+    browser.runtime.onMessage.removeListener(onMessage);
     reporter.destroy();
     card.destroy();
     stopWatchingSettings();

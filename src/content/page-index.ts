@@ -59,6 +59,11 @@ export class PageIndex {
     return this.nodes.get(node)?.mentions.find((m) => m.start <= offset && offset < m.end);
   }
 
+  /** The nodes whose names are painted now: those near the viewport. */
+  *paintedEntries(): Iterable<PaintEntry> {
+    for (const entry of this.nodes.values()) if (entry.ranges) yield entry;
+  }
+
   entityCounts(): ReadonlyMap<string, EntityCount> {
     return this.counts;
   }

@@ -2,7 +2,10 @@
 // reaches into the card's closed shadow root and gives each node's box: the
 // card stays open while the pointer moves into it, an article opens in the
 // extension's article page, "show all" opens the library search for the entity,
-// and moving away closes it.
+// and moving away closes it. And by the keyboard: the shortcut's message (sent
+// as the background sends it; a headless browser has no way to press a
+// browser-level shortcut) opens the card of the selected name, or steps
+// through the names on screen, with the focus in the card.
 /// <reference types="chrome" />
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +79,42 @@ async function nextPage(context: BrowserContext, action: () => Promise<void>): P
   return page;
 }
 
+/** What the background does on the keyboard shortcut (src/background/commands.ts), to the active tab. */
+async function pressShortcut(): Promise<void> {
+  const end = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await session.worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        await chrome.tabs.sendMessage(tab!.id!, { type: 'command/show-card' });
+      });
+      return;
+    } catch (error) {
+      // The content script is not listening yet.
+      if (Date.now() > end) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+async function selectText(page: Page, id: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([elId, name]) => {
+      const t = document.getElementById(elId)?.firstChild as Text;
+      const i = t.data.indexOf(name);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + name.length);
+      selection.addRange(r);
+    },
+    [id, text] as const,
+  );
+}
+
+const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.localName ?? null);
+
 describe('hover card in Chromium', () => {
   it('stays open on the way into it, opens an article, shows all, and closes when left', async () => {
     const page = await session.context.newPage();
@@ -121,6 +160,66 @@ describe('hover card in Chromium', () => {
     await page.mouse.move(5, 700);
     await page.waitForTimeout(800);
     expect(await findNode(cdp, 'dialog', 'NewsContext: Moscow')).toBeNull();
+    await cdp.detach();
+    await page.close();
+  });
+
+  it('opens from the keyboard shortcut: the selected name, then the next names on screen, with the focus in it', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('/content/en.html'));
+    await page.bringToFront();
+    await page.waitForFunction(countHighlights);
+    const cdp = await session.context.newCDPSession(page);
+
+    // The selected name ("Baku", at the end of p2), focus in the card.
+    await selectText(page, 'p2', 'Baku.');
+    await pressShortcut();
+    await waitForNode(cdp, 'dialog', 'NewsContext: Baku');
+    expect(await focusedTag(page)).toBe('newscontext-ui');
+
+    // Tab reaches the card's first article, Enter opens it.
+    await waitForNode(cdp, 'button', '');
+    await page.keyboard.press('Tab');
+    const article = await nextPage(session.context, () => page.keyboard.press('Enter'));
+    expect(article.url()).toMatch(new RegExp(`^chrome-extension://${session.extensionId}/article\\.html\\?id=`));
+    await article.close();
+    await page.bringToFront();
+
+    // Escape closes it and gives the focus back to the page.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => findNode(cdp, 'dialog', 'NewsContext: Baku')).toBeNull();
+    expect(await focusedTag(page)).toBe('body');
+
+    // No selection: the first name on screen (the headline's Putin), then the next one, and so on.
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    await pressShortcut();
+    await waitForNode(cdp, 'dialog', 'NewsContext: Vladimir Putin');
+    await pressShortcut();
+    await waitForNode(cdp, 'dialog', 'NewsContext: Russia');
+    expect(await findNode(cdp, 'dialog', 'NewsContext: Vladimir Putin')).toBeNull();
+
+    // A card the keyboard opened stays while the pointer wanders, and closes when the focus goes back to the page.
+    await page.mouse.move(5, 700);
+    await page.waitForTimeout(800);
+    expect(await findNode(cdp, 'dialog', 'NewsContext: Russia')).not.toBeNull();
+    await page.focus('#field');
+    await expect.poll(() => findNode(cdp, 'dialog', 'NewsContext: Russia')).toBeNull();
+    await cdp.detach();
+    await page.close();
+  });
+
+  it('says so when the shortcut finds no name on screen', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('/content/no-names.html'));
+    await page.bringToFront();
+    const cdp = await session.context.newCDPSession(page);
+    await pressShortcut();
+    await waitForNode(cdp, 'dialog', 'NewsContext');
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+    expect(nodes.some((n) => String(n.name?.value ?? '').startsWith('No name is highlighted on screen'))).toBe(true);
+    expect(await focusedTag(page)).toBe('newscontext-ui');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => findNode(cdp, 'dialog', 'NewsContext')).toBeNull();
     await cdp.detach();
     await page.close();
   });

@@ -35,7 +35,7 @@ describe('UI strings', () => {
 
   it('finds the keys it checks', () => {
     expect(keys).toEqual(
-      expect.arrayContaining(['searchLabel', 'relatedHeading', 'statusRestricted', 'articleNotFound', 'type_place', 'commandShowCard', 'extName']),
+      expect.arrayContaining(['searchLabel', 'relatedHeading', 'statusRestricted', 'articleNotFound', 'type_place', 'cardNothingInView', 'commandShowCard', 'extName']),
     );
   });
 

@@ -6,7 +6,9 @@ import { formatDate, t } from '../../shared/i18n';
 export type CardState =
   | { status: 'loading'; name: string }
   | { status: 'ready'; card: EntityCard }
-  | { status: 'error'; name: string; message: string };
+  | { status: 'error'; name: string; message: string }
+  /** Not about a name: what the keyboard shortcut found (nothing on screen). */
+  | { status: 'notice'; message: string };
 
 export interface CardProps {
   state: CardState;
@@ -15,10 +17,13 @@ export interface CardProps {
 }
 
 export function Card({ state, onOpenArticle, onShowAll }: CardProps) {
-  const name = state.status === 'ready' ? state.card.entity.name : state.name;
+  const label =
+    state.status === 'notice' ? t('extName') : t('cardLabel', state.status === 'ready' ? state.card.entity.name : state.name);
+  // tabIndex -1: focusable by the keyboard shortcut, outside the page's Tab order.
   return (
-    <div class="card" role="dialog" aria-label={t('cardLabel', name)} aria-live="polite">
+    <div class="card" role="dialog" aria-label={label} aria-live="polite" tabIndex={-1}>
       {state.status === 'loading' && <p class="muted">{t('loading')}</p>}
+      {state.status === 'notice' && <p class="notice">{state.message}</p>}
       {state.status === 'error' && <p class="error">{state.message}</p>}
       {state.status === 'ready' && <Ready card={state.card} onOpenArticle={onOpenArticle} onShowAll={onShowAll} />}
     </div>

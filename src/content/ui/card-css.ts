@@ -24,6 +24,9 @@ button { font: inherit; color: inherit; background: none; border: 0; padding: 0;
 .title { font-weight: 600; color: #2346b0; }
 .title:hover, .all:hover { text-decoration: underline; }
 button:focus-visible { outline: 2px solid #3451b2; outline-offset: 2px; border-radius: 3px; }
+.card:focus { outline: none; }
+.card:focus-visible { outline: 2px solid #3451b2; outline-offset: 2px; }
+.notice { margin: 0; }
 .snippet { margin: 2px 0 0; }
 mark { background: rgb(255 196 0 / 0.45); color: inherit; border-radius: 2px; }
 .all {
@@ -40,5 +43,6 @@ mark { background: rgb(255 196 0 / 0.45); color: inherit; border-radius: 2px; }
   .all { border-color: #343a46; }
   mark { background: rgb(255 196 0 / 0.3); }
   .error { color: #ffb4ab; }
+  button:focus-visible, .card:focus-visible { outline-color: #9db4ff; }
 }
 `;

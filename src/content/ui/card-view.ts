@@ -1,12 +1,14 @@
 // Mounts the hover card in our shadow root, asks the background for its
 // content and places it next to the name. Positioning lives in position.ts.
+// Opened by the keyboard, it takes the focus, and gives it back when it closes.
 import { h, render } from 'preact';
 import type { EntityCard, PageEntity } from '../../shared/messages';
 import type { Hit } from '../hit-test';
 import type { HoverTarget } from '../hover';
+import { t } from '../../shared/i18n';
 import { Card, type CardState } from './Card';
 import { CARD_CSS, CARD_MAX_HEIGHT } from './card-css';
-import { placeCard } from './position';
+import { placeCard, type Box } from './position';
 import { ShadowHost } from './shadow-host';
 
 export interface CardServices {
@@ -20,8 +22,11 @@ export interface CardServices {
 export class CardView implements HoverTarget {
   readonly shadow: ShadowHost;
   private container: HTMLElement | null = null;
-  private current: Hit | null = null;
+  /** What the card is placed next to while open: a name's box. */
+  private anchor: Box | null = null;
   private request = 0;
+  /** Opened by the keyboard: where the focus was before, to go back to on close. */
+  private returnFocus: Element | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -30,12 +35,14 @@ export class CardView implements HoverTarget {
     this.shadow = new ShadowHost(doc, CARD_CSS);
   }
 
-  open(hit: Hit): void {
-    this.current = hit;
+  open(hit: Hit, byKeyboard = false): void {
+    const { left, top, width, height } = hit.rect;
+    this.anchor = { left, top, width, height };
     const request = ++this.request;
     const entityId = hit.mention.entityId;
     const name = this.services.entityName(entityId);
     this.draw({ status: 'loading', name });
+    if (byKeyboard) this.takeFocus();
     this.services.card(entityId, this.services.pageEntities()).then(
       (card) => {
         if (request !== this.request) return;
@@ -48,14 +55,32 @@ export class CardView implements HoverTarget {
     );
   }
 
+  showNothingInView(): void {
+    this.request++;
+    // Near the top right corner, where a browser shows its own notices.
+    const width = this.doc.defaultView?.innerWidth ?? 1024;
+    this.anchor = { left: width, top: 8, width: 0, height: 0 };
+    this.draw({ status: 'notice', message: t('cardNothingInView') });
+    this.takeFocus();
+  }
+
   close(): void {
     this.request++;
-    this.current = null;
+    this.anchor = null;
+    // Our card had the focus: it goes back where it was (if that is still
+    // there), not to the page's start.
+    const hadFocus = this.shadow.host !== null && this.doc.activeElement === this.shadow.host;
     if (this.container) render(null, this.container);
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (!hadFocus) return;
+    if (back && back.isConnected && 'focus' in back) (back as HTMLElement).focus({ preventScroll: true });
+    // It was on the page itself (the body), or that element is gone or cannot take it back.
+    if (this.doc.activeElement === this.shadow.host) this.shadow.host?.blur();
   }
 
   isOpen(): boolean {
-    return this.current !== null;
+    return this.anchor !== null;
   }
 
   contains(target: EventTarget | null): boolean {
@@ -68,8 +93,16 @@ export class CardView implements HoverTarget {
     this.container = null;
   }
 
+  /** Moves the focus to the card, so that Tab reaches its articles and a screen reader reads it. */
+  private takeFocus(): void {
+    const active = this.doc.activeElement;
+    if (active !== this.shadow.host) this.returnFocus = active;
+    (this.container?.firstElementChild as HTMLElement | null)?.focus({ preventScroll: true });
+  }
+
   private draw(state: CardState): void {
-    if (!this.current) return;
+    const anchor = this.anchor;
+    if (!anchor) return;
     const root = this.shadow.ensure();
     if (!this.container || !this.container.isConnected) {
       this.container = this.doc.createElement('div');
@@ -88,9 +121,8 @@ export class CardView implements HoverTarget {
     // Measure at the natural height, then fit it to the side it goes on.
     card.style.maxHeight = '';
     const view = this.doc.defaultView;
-    const r = this.current.rect;
     const place = placeCard(
-      { left: r.left, top: r.top, width: r.width, height: r.height },
+      anchor,
       { width: card.offsetWidth, height: card.offsetHeight },
       { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 768 },
     );

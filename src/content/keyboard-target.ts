@@ -1,0 +1,64 @@
+// Which name the keyboard shortcut opens the card of (the pointer has hover.ts):
+// the name in the reader's selection, or where the caret is; otherwise, and
+// when that name's card is already open, the next name on screen after the
+// open card's, in reading order (reading-order.ts), so that pressing the
+// shortcut again steps through the names in view.
+import type { Mention } from '../core/types';
+import type { Hit } from './hit-test';
+import type { PageIndex } from './page-index';
+import { readingOrder, nextAfter } from './reading-order';
+import { TEXT_NODE } from './dom-constants';
+
+const same = (a: Mention, b: Mention | undefined) =>
+  b !== undefined && a.entityId === b.entityId && a.start === b.start && a.end === b.end;
+
+function rectOf(doc: Document, node: Text, m: Mention): DOMRect | undefined {
+  const range = doc.createRange();
+  range.setStart(node, m.start);
+  range.setEnd(node, m.end);
+  return range.getClientRects()[0];
+}
+
+/** The name at the selection's focus (or anchor), where a caret just before or after it counts too. */
+export function selectedMention(doc: Document, index: PageIndex): Hit | null {
+  const selection = doc.getSelection();
+  if (!selection || selection.rangeCount === 0) return null;
+  const ends: Array<[Node | null, number]> = [
+    [selection.focusNode, selection.focusOffset],
+    [selection.anchorNode, selection.anchorOffset],
+  ];
+  for (const [node, offset] of ends) {
+    if (!node || node.nodeType !== TEXT_NODE) continue;
+    const text = node as Text;
+    const mention = index.mentionAt(text, offset) ?? (offset > 0 ? index.mentionAt(text, offset - 1) : undefined);
+    const rect = mention && rectOf(doc, text, mention);
+    if (mention && rect) return { node: text, mention, rect };
+  }
+  return null;
+}
+
+/** The highlighted names whose first box is inside the viewport, in reading order. */
+export function mentionsInView(doc: Document, index: PageIndex): Hit[] {
+  const view = doc.defaultView;
+  const width = view?.innerWidth ?? 0;
+  const height = view?.innerHeight ?? 0;
+  const hits: Hit[] = [];
+  // Only painted names: those near the viewport (viewport-painter.ts), a few dozen.
+  for (const entry of index.paintedEntries()) {
+    for (const mention of entry.mentions) {
+      const rect = rectOf(doc, entry.node, mention);
+      if (!rect || rect.width === 0 || rect.bottom <= 0 || rect.top >= height || rect.right <= 0 || rect.left >= width) continue;
+      hits.push({ node: entry.node, mention, rect });
+    }
+  }
+  return readingOrder(hits, (hit) => hit.rect);
+}
+
+/** The name to show, given the one whose card is open; null when no name is on screen. */
+export function keyboardTarget(doc: Document, index: PageIndex, current: Mention | undefined): Hit | null {
+  const selected = selectedMention(doc, index);
+  if (selected && !same(selected.mention, current)) return selected;
+  const inView = mentionsInView(doc, index);
+  const from = current ?? selected?.mention;
+  return nextAfter(inView, (hit) => same(hit.mention, from)) ?? null;
+}
