@@ -14,6 +14,8 @@ import { popOutPath, type PopupParams } from './params';
 import { Switch } from './Switch';
 import { useRelated, useSearch } from './use-results';
 import { usePage } from './use-page';
+import { useShortcut } from './use-shortcut';
+import { SHOW_CARD_COMMAND } from '../shared/messages';
 import { listContent, listView, searchRequest } from './view-model';
 
 /** A performance mark at first render, for the benchmark's time-to-first-render. */
@@ -21,6 +23,7 @@ export const FIRST_RENDER_MARK = 'newscontext:popup-first-render';
 
 export function Popup({ params }: { params: PopupParams }) {
   const page = usePage(params);
+  const cardKeys = useShortcut(SHOW_CARD_COMMAND);
   const [query, setQuery] = useState(params.query);
   const [filter, setFilter] = useState<string | undefined>(params.entityId);
   const fieldRef = useRef<HTMLInputElement>(null);
@@ -170,6 +173,11 @@ export function Popup({ params }: { params: PopupParams }) {
         <p id="keys-hint" class="keys-hint">
           {t('keysHint')}
         </p>
+        {cardKeys && (
+          <p class="keys-hint" data-card-shortcut>
+            {t('cardShortcutHint', cardKeys)}
+          </p>
+        )}
       </footer>
     </div>
   );

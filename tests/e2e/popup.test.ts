@@ -227,6 +227,10 @@ describe('keyboard', () => {
   it('focuses the field, walks the results with the arrows, opens with Enter, clears with Escape', async () => {
     const page = await openPopup('?view=tab');
     await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).resolves.toBe('search');
+    // And tells of the page's own shortcut, with the keys the browser gave it.
+    await expect(page.locator('[data-card-shortcut]').textContent()).resolves.toBe(
+      'On the page, Alt+Shift+K opens the card of the selected name, or of the next name on screen',
+    );
 
     await page.keyboard.type('Putin');
     await page.waitForSelector('ul[data-answers="Putin"]');
