@@ -15,6 +15,9 @@ const SKIPPED_TAGS = [
  */
 export const EXCLUDED_SELECTOR = [...SKIPPED_TAGS, '[hidden]', '[contenteditable]:not([contenteditable="false" i])'].join(',');
 
+/** The attributes the selector reads: a change to one may move an element in or out (live-updates.ts). */
+export const EXCLUSION_ATTRIBUTES = ['hidden', 'contenteditable'];
+
 /** The elements whose subtree is never scanned; `ownHost` is our UI's host element. */
 export function isExcludedElement(el: Element, ownHost: Element | null): boolean {
   return el === ownHost || el.matches(EXCLUDED_SELECTOR);

@@ -1,7 +1,10 @@
 // Keeps the highlights right on a live page. Mutation records are batched and
 // handled once per task: removed subtrees are dropped from the index, added
 // subtrees and changed text are rescanned. The cost follows what changed.
-import { isInsideExcluded } from './exclusions';
+// An element that becomes excluded (an editor, [hidden]) loses its names, and
+// one that stops being excluded is scanned: the attributes that decide it are
+// watched too.
+import { EXCLUSION_ATTRIBUTES, isInsideExcluded } from './exclusions';
 import type { PageIndex } from './page-index';
 import type { Scanner } from './scanner';
 import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, SHOW_TEXT, TEXT_NODE } from './dom-constants';
@@ -23,7 +26,7 @@ export class LiveUpdates {
   observe(root: Document | ShadowRoot | Element): void {
     if (this.observed.has(root)) return;
     this.observed.add(root);
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: EXCLUSION_ATTRIBUTES });
   }
 
   disconnect(): void {
@@ -39,13 +42,18 @@ export class LiveUpdates {
         rescan.add(record.target);
         continue;
       }
+      if (record.type === 'attributes') {
+        // Excluded now: dropped below; no longer: scanned again (scanning is idempotent).
+        rescan.add(record.target);
+        continue;
+      }
       for (const node of record.removedNodes) this.dropSubtree(node);
       for (const node of record.addedNodes) rescan.add(node);
     }
     for (const node of rescan) {
       if (!node.isConnected) continue;
       if (node === host || isInsideExcluded(node, host)) {
-        if (node.nodeType === TEXT_NODE) this.index.drop(node as Text);
+        if (node !== host) this.dropSubtree(node);
         continue;
       }
       if (node.nodeType === TEXT_NODE || node.nodeType === ELEMENT_NODE) this.scanner.enqueueChange(node);

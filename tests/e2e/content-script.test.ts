@@ -192,6 +192,24 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       await page.close();
     });
 
+    it('drops the names of a part the page turns into an editor or hides, and flags them again when it turns back', async () => {
+      const { page } = await open('/content/en.html', 10);
+      const p2 = 'Baku,Baku,Moscow,Putin';
+      await page.waitFor(litIn, ['p2', p2]);
+      await page.evaluate(() => document.getElementById('p2')?.setAttribute('contenteditable', ''));
+      await page.waitFor(litIn, ['p2', '']);
+      await page.evaluate(() => document.getElementById('p2')?.setAttribute('contenteditable', 'false'));
+      await page.waitFor(litIn, ['p2', p2]);
+      // Hidden from above: the whole article.
+      await page.evaluate(() => document.querySelector('article')?.setAttribute('hidden', ''));
+      await page.waitFor(exactly, 0);
+      await page.evaluate(() => document.querySelector('article')?.removeAttribute('hidden'));
+      await page.waitFor(litIn, ['p2', p2]);
+      await page.waitFor(litIn, ['p1', 'Azerbaijan,Azerbaijan Airlines,Chechnya,Dushanbe,Grozny,Ilham Aliyev,Russia,Tajikistan,Vladimir Putin']);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
     it('follows a live page: added, changed and removed text, infinite scroll, and a cleared registry', async () => {
       const { page } = await open('/content/en.html', 10);
       const texts = async () => Object.values((await page.evaluate(probeHighlights)).texts).flat();
