@@ -17,6 +17,12 @@ export interface Hit {
   rect: DOMRect;
 }
 
+/** The same name in the same text node (two paragraphs may hold the same name at the same offsets). */
+export function sameHit(a: Hit | null | undefined, b: Hit | null | undefined): boolean {
+  if (!a || !b) return false;
+  return a.node === b.node && a.mention.entityId === b.mention.entityId && a.mention.start === b.mention.start && a.mention.end === b.mention.end;
+}
+
 type HighlightsFromPoint = (x: number, y: number) => unknown[];
 
 /**

@@ -3,8 +3,7 @@
 // card, and closes on Escape or when the pointer has left both for a moment.
 // The keyboard shortcut opens it too (keyboard-target.ts picks the name), with
 // the focus in it; that card stays until Escape, a click or the focus elsewhere.
-import type { Mention } from '../core/types';
-import { mentionAtPoint, type Hit } from './hit-test';
+import { mentionAtPoint, sameHit, type Hit } from './hit-test';
 import { keyboardTarget } from './keyboard-target';
 import type { PageIndex } from './page-index';
 
@@ -22,8 +21,6 @@ export interface HoverTarget {
   contains(target: EventTarget | null): boolean;
 }
 
-const sameMention = (a: Mention | undefined, b: Mention | undefined) =>
-  a !== undefined && b !== undefined && a.entityId === b.entityId && a.start === b.start && a.end === b.end;
 
 export class HoverController {
   private readonly abort = new AbortController();
@@ -62,7 +59,7 @@ export class HoverController {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
     this.pending = null;
-    const hit = keyboardTarget(this.doc, this.index, this.shown?.mention);
+    const hit = keyboardTarget(this.doc, this.index, this.shown);
     this.pinned = true;
     this.shown = hit;
     if (hit) this.target.open(hit, true);
@@ -87,7 +84,7 @@ export class HoverController {
       return;
     }
     const hit = mentionAtPoint(this.doc, this.index, x, y);
-    if (hit && sameMention(hit.mention, this.shown?.mention)) {
+    if (hit && sameHit(hit, this.shown)) {
       clearTimeout(this.closeTimer);
       return;
     }
@@ -97,7 +94,7 @@ export class HoverController {
       if (this.target.isOpen() && !this.pinned) this.scheduleClose();
       return;
     }
-    if (sameMention(hit.mention, this.pending?.mention)) return;
+    if (sameHit(hit, this.pending)) return;
     this.pending = hit;
     clearTimeout(this.openTimer);
     this.openTimer = setTimeout(() => {

@@ -4,13 +4,10 @@
 // open card's, in reading order (reading-order.ts), so that pressing the
 // shortcut again steps through the names in view.
 import type { Mention } from '../core/types';
-import type { Hit } from './hit-test';
+import { sameHit, type Hit } from './hit-test';
 import type { PageIndex } from './page-index';
 import { readingOrder, nextAfter } from './reading-order';
 import { TEXT_NODE } from './dom-constants';
-
-const same = (a: Mention, b: Mention | undefined) =>
-  b !== undefined && a.entityId === b.entityId && a.start === b.start && a.end === b.end;
 
 function rectOf(doc: Document, node: Text, m: Mention): DOMRect | undefined {
   const range = doc.createRange();
@@ -55,10 +52,10 @@ export function mentionsInView(doc: Document, index: PageIndex): Hit[] {
 }
 
 /** The name to show, given the one whose card is open; null when no name is on screen. */
-export function keyboardTarget(doc: Document, index: PageIndex, current: Mention | undefined): Hit | null {
+export function keyboardTarget(doc: Document, index: PageIndex, current: Hit | null): Hit | null {
   const selected = selectedMention(doc, index);
-  if (selected && !same(selected.mention, current)) return selected;
+  if (selected && !sameHit(selected, current)) return selected;
   const inView = mentionsInView(doc, index);
-  const from = current ?? selected?.mention;
-  return nextAfter(inView, (hit) => same(hit.mention, from)) ?? null;
+  const from = current ?? selected;
+  return nextAfter(inView, (hit) => sameHit(hit, from)) ?? null;
 }
