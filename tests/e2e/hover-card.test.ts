@@ -113,6 +113,14 @@ async function selectText(page: Page, id: string, text: string): Promise<void> {
   );
 }
 
+/** A fresh page at `path`, in front (the shortcut goes to the active tab), and a CDP session on it for its accessibility tree. */
+async function openInFront(path: string): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await session.context.newPage();
+  await page.goto(server.url(path));
+  await page.bringToFront();
+  return { page, cdp: await session.context.newCDPSession(page) };
+}
+
 const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.localName ?? null);
 
 describe('hover card in Chromium', () => {
@@ -165,11 +173,8 @@ describe('hover card in Chromium', () => {
   });
 
   it('opens from the keyboard shortcut: the selected name, then the next names on screen, with the focus in it', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('/content/en.html'));
-    await page.bringToFront();
+    const { page, cdp } = await openInFront('/content/en.html');
     await page.waitForFunction(countHighlights);
-    const cdp = await session.context.newCDPSession(page);
 
     // The selected name ("Baku", at the end of p2), focus in the card.
     await selectText(page, 'p2', 'Baku.');
@@ -209,10 +214,7 @@ describe('hover card in Chromium', () => {
   });
 
   it('says so when the shortcut finds no name on screen', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('/content/no-names.html'));
-    await page.bringToFront();
-    const cdp = await session.context.newCDPSession(page);
+    const { page, cdp } = await openInFront('/content/no-names.html');
     await pressShortcut();
     await waitForNode(cdp, 'dialog', 'NewsContext');
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
