@@ -1,15 +1,16 @@
 // The three highlights (one per entity type) in the page's CSS.highlights
-// registry. The registry is shared with the page's own scripts, which may clear
-// it; `ensureRegistered` puts ours back on the next update.
+// registry, and a fourth for the one name whose card the keyboard opened. The
+// registry is shared with the page's own scripts, which may clear it;
+// `ensureRegistered` puts ours back on the next update.
 import type { EntityType } from '../core/types';
 import { ENTITY_TYPES } from '../core/types';
 
 export const HIGHLIGHT_PREFIX = 'newscontext-';
 
-export const highlightName = (type: EntityType) => HIGHLIGHT_PREFIX + type;
+export const highlightName = (type: EntityType | 'current') => HIGHLIGHT_PREFIX + type;
 
 export class HighlightSet {
-  private readonly highlights = new Map<EntityType, Highlight>();
+  private readonly highlights = new Map<EntityType | 'current', Highlight>();
   private registered = false;
 
   constructor() {
@@ -19,6 +20,15 @@ export class HighlightSet {
       h.priority = -1;
       this.highlights.set(type, h);
     }
+    // Above the name's own colour.
+    this.highlights.set('current', new Highlight());
+  }
+
+  /** The name the keyboard's card is about, marked apart from the others; null: none. */
+  setCurrent(range: AbstractRange | null): void {
+    const h = this.highlights.get('current')!;
+    h.clear();
+    if (range) h.add(range);
   }
 
   add(type: EntityType, range: AbstractRange): void {
@@ -31,7 +41,7 @@ export class HighlightSet {
 
   size(): number {
     let n = 0;
-    for (const h of this.highlights.values()) n += h.size;
+    for (const [type, h] of this.highlights) if (type !== 'current') n += h.size;
     return n;
   }
 

@@ -37,6 +37,8 @@ export class HoverController {
     private readonly doc: Document,
     private readonly index: PageIndex,
     private readonly target: HoverTarget,
+    /** The name the keyboard's card is about, to mark on the page (null: none); the pointer shows its own. */
+    private readonly markName: (hit: Hit | null) => void = () => {},
   ) {
     const opts = { signal: this.abort.signal, passive: true, capture: true };
     doc.addEventListener('pointermove', (e) => this.onMove(e), opts);
@@ -62,6 +64,7 @@ export class HoverController {
     const hit = keyboardTarget(this.doc, this.index, this.shown);
     this.pinned = true;
     this.shown = hit;
+    this.markName(hit);
     if (hit) this.target.open(hit, true);
     else this.target.showNothingInView();
   }
@@ -103,6 +106,7 @@ export class HoverController {
       this.shown = this.pending;
       this.pending = null;
       this.pinned = false;
+      this.markName(null);
       this.target.open(this.shown);
     }, HOVER_DELAY_MS);
   }
@@ -116,6 +120,7 @@ export class HoverController {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
     this.pending = null;
+    if (this.pinned) this.markName(null);
     this.pinned = false;
     if (this.shown || this.target.isOpen()) {
       this.shown = null;

@@ -57,7 +57,11 @@ export function init(win: Window = window): ContentScript | null {
     showAll: (entityId) => void send('open', { page: 'search', entityId }).catch(guard),
     entityName: (id) => matcher.entity(id)?.name ?? id,
   });
-  const hover = new HoverController(doc, index, card);
+  const hover = new HoverController(doc, index, card, (hit) =>
+    highlights.setCurrent(
+      hit && new StaticRange({ startContainer: hit.node, startOffset: hit.mention.start, endContainer: hit.node, endOffset: hit.mention.end }),
+    ),
+  );
   const ownHost = () => card.shadow.host;
 
   // The keyboard shortcut reaches every frame of the tab: the one with the

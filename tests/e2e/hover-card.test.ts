@@ -121,6 +121,12 @@ async function openInFront(path: string): Promise<{ page: Page; cdp: CDPSession 
   return { page, cdp: await session.context.newCDPSession(page) };
 }
 
+/** Runs in the page: the name the keyboard's card is marked on, as "parent id:text" ('' for none). */
+function currentName(): string {
+  const ranges = [...(CSS.highlights.get('newscontext-current') ?? [])];
+  return ranges.map((r) => `${r.startContainer.parentElement?.id ?? ''}:${String(r.startContainer.nodeValue).slice(r.startOffset, r.endOffset)}`).join(' ');
+}
+
 const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.localName ?? null);
 
 describe('hover card in Chromium', () => {
@@ -181,6 +187,8 @@ describe('hover card in Chromium', () => {
     await pressShortcut();
     await waitForNode(cdp, 'dialog', 'NewsContext: Baku');
     expect(await focusedTag(page)).toBe('newscontext-ui');
+    // The name is marked on the page, apart from the other names.
+    expect(await page.evaluate(currentName)).toBe('p2:Baku');
 
     // Tab reaches the card's first article, Enter opens it.
     await waitForNode(cdp, 'button', '');
@@ -194,6 +202,7 @@ describe('hover card in Chromium', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => findNode(cdp, 'dialog', 'NewsContext: Baku')).toBeNull();
     expect(await focusedTag(page)).toBe('body');
+    expect(await page.evaluate(currentName)).toBe('');
 
     // No selection: the first name on screen (the headline's Putin), then the next one, and so on.
     await page.evaluate(() => getSelection()!.removeAllRanges());
@@ -201,6 +210,7 @@ describe('hover card in Chromium', () => {
     await waitForNode(cdp, 'dialog', 'NewsContext: Vladimir Putin');
     await pressShortcut();
     await waitForNode(cdp, 'dialog', 'NewsContext: Russia');
+    expect(await page.evaluate(currentName)).toBe(':Russian');
     expect(await findNode(cdp, 'dialog', 'NewsContext: Vladimir Putin')).toBeNull();
 
     // A card the keyboard opened stays while the pointer wanders, and closes when the focus goes back to the page.
