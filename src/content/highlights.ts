@@ -1,7 +1,7 @@
 // The three highlights (one per entity type) in the page's CSS.highlights
-// registry, and a fourth for the one name whose card the keyboard opened. The
-// registry is shared with the page's own scripts, which may clear it;
-// `ensureRegistered` puts ours back on the next update.
+// registry, and, only while the keyboard's card is open, a fourth for the one
+// name it is about. The registry is shared with the page's own scripts, which
+// may clear it; `ensureRegistered` puts ours back on the next update.
 import type { EntityType } from '../core/types';
 import { ENTITY_TYPES } from '../core/types';
 
@@ -9,8 +9,12 @@ export const HIGHLIGHT_PREFIX = 'newscontext-';
 
 export const highlightName = (type: EntityType | 'current') => HIGHLIGHT_PREFIX + type;
 
+const CURRENT = highlightName('current');
+
 export class HighlightSet {
-  private readonly highlights = new Map<EntityType | 'current', Highlight>();
+  private readonly highlights = new Map<EntityType, Highlight>();
+  /** Above the name's own colour (priority 0 against -1); in the registry only while it marks a name. */
+  private readonly current = new Highlight();
   private registered = false;
 
   constructor() {
@@ -20,15 +24,13 @@ export class HighlightSet {
       h.priority = -1;
       this.highlights.set(type, h);
     }
-    // Above the name's own colour.
-    this.highlights.set('current', new Highlight());
   }
 
   /** The name the keyboard's card is about, marked apart from the others; null: none. */
   setCurrent(range: AbstractRange | null): void {
-    const h = this.highlights.get('current')!;
-    h.clear();
-    if (range) h.add(range);
+    this.current.clear();
+    if (range) this.current.add(range);
+    this.registerCurrent();
   }
 
   add(type: EntityType, range: AbstractRange): void {
@@ -41,7 +43,7 @@ export class HighlightSet {
 
   size(): number {
     let n = 0;
-    for (const [type, h] of this.highlights) if (type !== 'current') n += h.size;
+    for (const h of this.highlights.values()) n += h.size;
     return n;
   }
 
@@ -52,13 +54,14 @@ export class HighlightSet {
       if (CSS.highlights.get(name) !== h) CSS.highlights.set(name, h);
     }
     this.registered = true;
+    this.registerCurrent();
   }
 
   /** True when the page's scripts dropped one of ours from the registry. */
   isDisturbed(): boolean {
     if (!this.registered) return false;
     for (const [type, h] of this.highlights) if (CSS.highlights.get(highlightName(type)) !== h) return true;
-    return false;
+    return this.current.size > 0 && CSS.highlights.get(CURRENT) !== this.current;
   }
 
   unregister(): void {
@@ -66,10 +69,19 @@ export class HighlightSet {
       const name = highlightName(type);
       if (CSS.highlights.get(name) === h) CSS.highlights.delete(name);
     }
+    if (CSS.highlights.get(CURRENT) === this.current) CSS.highlights.delete(CURRENT);
     this.registered = false;
   }
 
   clear(): void {
     for (const h of this.highlights.values()) h.clear();
+    this.current.clear();
+    this.registerCurrent();
+  }
+
+  private registerCurrent(): void {
+    const inRegistry = CSS.highlights.get(CURRENT) === this.current;
+    if (this.registered && this.current.size > 0 && !inRegistry) CSS.highlights.set(CURRENT, this.current);
+    else if ((!this.registered || this.current.size === 0) && inRegistry) CSS.highlights.delete(CURRENT);
   }
 }

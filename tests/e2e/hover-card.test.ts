@@ -203,6 +203,7 @@ describe('hover card in Chromium', () => {
     await expect.poll(() => findNode(cdp, 'dialog', 'NewsContext: Baku')).toBeNull();
     expect(await focusedTag(page)).toBe('body');
     expect(await page.evaluate(currentName)).toBe('');
+    expect(await page.evaluate(() => CSS.highlights.has('newscontext-current'))).toBe(false);
 
     // No selection: the first name on screen (the headline's Putin), then the next one, and so on.
     await page.evaluate(() => getSelection()!.removeAllRanges());
