@@ -44,8 +44,10 @@ export class HoverController {
     doc.addEventListener('pointermove', (e) => this.onMove(e), opts);
     doc.addEventListener('pointerdown', (e) => !target.contains(e.target) && this.closeNow(), opts);
     doc.addEventListener('keydown', (e) => e.key === 'Escape' && this.closeNow(), opts);
-    // The focus left a card the keyboard opened (Tab past its last button, a click in the page).
+    // The focus left a card the keyboard opened: to the page (a click, Tab past
+    // its last button), or out of the page (the browser's toolbar, another window).
     doc.addEventListener('focusin', (e) => this.pinned && !target.contains(e.target) && this.closeNow(), opts);
+    doc.addEventListener('focusout', (e) => this.pinned && e.relatedTarget === null && target.contains(e.target) && this.closeNow(), opts);
     doc.defaultView?.addEventListener('scroll', () => this.closeNow(), opts);
   }
 

@@ -220,6 +220,18 @@ describe('hover card in Chromium', () => {
     expect(await findNode(cdp, 'dialog', 'NewsContext: Russia')).not.toBeNull();
     await page.focus('#field');
     await expect.poll(() => findNode(cdp, 'dialog', 'NewsContext: Russia')).toBeNull();
+
+    // Or when Tab goes on past its last button.
+    await selectText(page, 'p2', 'Baku.');
+    await pressShortcut();
+    await waitForNode(cdp, 'dialog', 'NewsContext: Baku');
+    let tabs = 0;
+    while ((await findNode(cdp, 'dialog', 'NewsContext: Baku')) !== null && tabs < 8) {
+      await page.keyboard.press('Tab');
+      tabs++;
+    }
+    expect(await findNode(cdp, 'dialog', 'NewsContext: Baku')).toBeNull();
+    expect(tabs).toBeGreaterThan(1);
     await cdp.detach();
     await page.close();
   });
