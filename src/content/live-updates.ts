@@ -7,11 +7,13 @@
 import { EXCLUSION_ATTRIBUTES, isInsideExcluded } from './exclusions';
 import type { PageIndex } from './page-index';
 import type { Scanner } from './scanner';
-import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, SHOW_TEXT, TEXT_NODE } from './dom-constants';
+import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom-constants';
 
 export class LiveUpdates {
   private readonly observer: MutationObserver;
   private readonly observed = new WeakSet<Node>();
+  /** An open shadow root was found: removed subtrees may hold some, whose text is indexed too. */
+  private shadowRootsSeen = false;
 
   constructor(
     private readonly index: PageIndex,
@@ -26,6 +28,7 @@ export class LiveUpdates {
   observe(root: Document | ShadowRoot | Element): void {
     if (this.observed.has(root)) return;
     this.observed.add(root);
+    if (root.nodeType === DOCUMENT_FRAGMENT_NODE) this.shadowRootsSeen = true;
     this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: EXCLUSION_ATTRIBUTES });
   }
 
@@ -61,13 +64,35 @@ export class LiveUpdates {
     this.afterBatch();
   }
 
+  /**
+   * Drops the text under a removed (or newly excluded) node, the open shadow
+   * roots in it included: removing a host changes nothing inside its shadow
+   * root, so no record would tell us. Elements are only visited for that on
+   * pages that have shadow roots.
+   */
   private dropSubtree(node: Node): void {
     if (node.nodeType === TEXT_NODE) {
       this.index.drop(node as Text);
       return;
     }
     if (node.nodeType !== ELEMENT_NODE && node.nodeType !== DOCUMENT_FRAGMENT_NODE) return;
-    const walker = (node.ownerDocument ?? document).createTreeWalker(node, SHOW_TEXT);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) this.index.drop(t as Text);
+    const doc = node.ownerDocument ?? document;
+    if (!this.shadowRootsSeen) {
+      const walker = doc.createTreeWalker(node, SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) this.index.drop(t as Text);
+      return;
+    }
+    const shadowOf = (n: Node) => (n.nodeType === ELEMENT_NODE ? (n as Element).shadowRoot : null);
+    const own = shadowOf(node);
+    if (own) this.dropSubtree(own);
+    const walker = doc.createTreeWalker(node, SHOW_ELEMENT | SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeType === TEXT_NODE) {
+        this.index.drop(n as Text);
+        continue;
+      }
+      const shadow = shadowOf(n);
+      if (shadow) this.dropSubtree(shadow);
+    }
   }
 }

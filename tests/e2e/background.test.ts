@@ -48,6 +48,24 @@ describe('background in Chromium', () => {
     await page.close();
   });
 
+  it('forgets what a removed web component named, on a page too long for one sweep of the index', async () => {
+    const page = await session.context.newPage();
+    const url = server.url('/content/component-long.html');
+    await page.goto(url);
+    const named = () =>
+      session.worker.evaluate(async (pageUrl) => {
+        const all = await chrome.storage.session.get(null);
+        // Stored per frame (src/background/tab-state.ts): this page has one.
+        const state = Object.values(all).find((v) => (v as { url?: string }).url === pageUrl) as { frames: Record<string, Array<{ id: string }>> } | undefined;
+        return Object.values(state?.frames ?? {}).flat().map((e) => e.id).sort();
+      }, url);
+    await expect.poll(named, { timeout: 10_000 }).toEqual(['baku', 'kazakhstan']);
+    // No record comes from inside a removed host's shadow root: the removal itself must reach it.
+    await page.evaluate(() => document.getElementById('quote')?.remove());
+    await expect.poll(named, { timeout: 5_000 }).toEqual(['baku']);
+    await page.close();
+  });
+
   it('keeps what a tab names when the service worker is stopped and started again', async () => {
     const page = await session.context.newPage();
     await page.goto(server.url('/smoke.html'));
