@@ -23,6 +23,14 @@ export function sameHit(a: Hit | null | undefined, b: Hit | null | undefined): b
   return a.node === b.node && a.mention.entityId === b.mention.entityId && a.mention.start === b.mention.start && a.mention.end === b.mention.end;
 }
 
+/** A live Range over one mention, to measure it. */
+export function mentionRange(doc: Document, node: Text, m: Mention): Range {
+  const range = doc.createRange();
+  range.setStart(node, m.start);
+  range.setEnd(node, m.end);
+  return range;
+}
+
 type HighlightsFromPoint = (x: number, y: number) => unknown[];
 
 /**
@@ -75,10 +83,7 @@ export function mentionAtPoint(doc: Document, index: PageIndex, x: number, y: nu
   // The caret may sit just before or just after the character under the pointer.
   for (const m of mentions) {
     if (caret.offset < m.start - 1 || caret.offset > m.end) continue;
-    const range = doc.createRange();
-    range.setStart(node, m.start);
-    range.setEnd(node, m.end);
-    const rect = rectContaining(range, x, y);
+    const rect = rectContaining(mentionRange(doc, node, m), x, y);
     if (rect) return { node, mention: m, rect };
   }
   return null;

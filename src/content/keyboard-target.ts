@@ -4,16 +4,13 @@
 // open card's, in reading order (reading-order.ts), so that pressing the
 // shortcut again steps through the names in view.
 import type { Mention } from '../core/types';
-import { sameHit, type Hit } from './hit-test';
+import { mentionRange, sameHit, type Hit } from './hit-test';
 import type { PageIndex } from './page-index';
 import { readingOrder, nextAfter } from './reading-order';
 import { TEXT_NODE } from './dom-constants';
 
 function rectOf(doc: Document, node: Text, m: Mention): DOMRect | undefined {
-  const range = doc.createRange();
-  range.setStart(node, m.start);
-  range.setEnd(node, m.end);
-  return range.getClientRects()[0];
+  return mentionRange(doc, node, m).getClientRects()[0];
 }
 
 /** The name at the selection's focus (or anchor), where a caret just before or after it counts too. */

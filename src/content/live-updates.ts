@@ -76,23 +76,17 @@ export class LiveUpdates {
       return;
     }
     if (node.nodeType !== ELEMENT_NODE && node.nodeType !== DOCUMENT_FRAGMENT_NODE) return;
-    const doc = node.ownerDocument ?? document;
-    if (!this.shadowRootsSeen) {
-      const walker = doc.createTreeWalker(node, SHOW_TEXT);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) this.index.drop(t as Text);
-      return;
-    }
-    const shadowOf = (n: Node) => (n.nodeType === ELEMENT_NODE ? (n as Element).shadowRoot : null);
-    const own = shadowOf(node);
-    if (own) this.dropSubtree(own);
-    const walker = doc.createTreeWalker(node, SHOW_ELEMENT | SHOW_TEXT);
+    const withHosts = this.shadowRootsSeen;
+    if (withHosts) this.dropShadowOf(node);
+    const walker = (node.ownerDocument ?? document).createTreeWalker(node, withHosts ? SHOW_ELEMENT | SHOW_TEXT : SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.nodeType === TEXT_NODE) {
-        this.index.drop(n as Text);
-        continue;
-      }
-      const shadow = shadowOf(n);
-      if (shadow) this.dropSubtree(shadow);
+      if (n.nodeType === TEXT_NODE) this.index.drop(n as Text);
+      else this.dropShadowOf(n);
     }
+  }
+
+  private dropShadowOf(node: Node): void {
+    const shadow = node.nodeType === ELEMENT_NODE ? (node as Element).shadowRoot : null;
+    if (shadow) this.dropSubtree(shadow);
   }
 }
