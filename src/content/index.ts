@@ -9,6 +9,7 @@ import { isShowCardCommand } from '../shared/messages';
 import { send } from '../shared/send';
 import { getSettings, isPaused, onSettingsChanged } from '../shared/settings';
 import { isContextValid, isInvalidatedError } from './context-guard';
+import { DesignModeWatch } from './design-mode';
 import { HighlightSet } from './highlights';
 import { ViewportPainter } from './viewport-painter';
 import { HoverController } from './hover';
@@ -33,6 +34,8 @@ export function init(win: Window = window): ContentScript | null {
   const index = new PageIndex(matcher, painter);
   let destroyed = false;
   let running = false;
+  /** Highlighting paused for this site (settings); unknown until they are read. */
+  let paused: boolean | undefined;
   let scanner: Scanner | null = null;
   let live: LiveUpdates | null = null;
 
@@ -73,6 +76,18 @@ export function init(win: Window = window): ContentScript | null {
   };
   browser.runtime.onMessage.addListener(onMessage);
 
+  // A document in design mode is an editor, all of it: no names are flagged
+  // there (a highlight under the caret would distract whoever is typing), and
+  // they come back when it leaves design mode.
+  const designMode = new DesignModeWatch(doc, () => update());
+
+  /** Runs or stops as the settings and the document's design mode say. */
+  function update(): void {
+    if (destroyed || paused === undefined) return;
+    if (paused || designMode.isOn) stop();
+    else start();
+  }
+
   function start(): void {
     if (running || destroyed) return;
     running = true;
@@ -87,12 +102,15 @@ export function init(win: Window = window): ContentScript | null {
     });
     live = new LiveUpdates(index, scanner, ownHost, () => {
       if (!isContextValid()) return destroy();
+      // A script may turn design mode on and fill the editor without any input from the reader.
+      designMode.check();
+      if (!running) return;
       // The page's scripts may have cleared CSS.highlights: put ours back.
       if (highlights.isDisturbed()) highlights.ensureRegistered();
       reporter.schedule();
     });
     live.observe(doc);
-    if (doc.designMode !== 'on') scanner.enqueue(doc.body);
+    scanner.enqueue(doc.body);
   }
 
   function stop(): void {
@@ -113,6 +131,7 @@ export function init(win: Window = window): ContentScript | null {
     stop();
     destroyed = true;
     hover.destroy();
+    designMode.destroy();
     browser.runtime.onMessage.removeListener(onMessage);
     reporter.destroy();
     card.destroy();
@@ -120,15 +139,21 @@ export function init(win: Window = window): ContentScript | null {
   }
 
   const stopWatchingSettings = onSettingsChanged((settings) => {
-    if (isPaused(settings, win.location.href)) stop();
-    else start();
+    paused = isPaused(settings, win.location.href);
+    update();
   });
 
   getSettings().then(
-    (settings) => (isPaused(settings, win.location.href) ? void reporter.flush() : start()),
+    (settings) => {
+      paused ??= isPaused(settings, win.location.href);
+      // Tell the background that this frame names nothing (not running, stop() would not).
+      if (paused || designMode.isOn) void reporter.flush();
+      update();
+    },
     (error: unknown) => {
       guard(error);
-      if (!destroyed) start();
+      paused ??= false;
+      update();
     },
   );
 

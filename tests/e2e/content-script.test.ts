@@ -210,6 +210,38 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       await page.close();
     });
 
+    it('flags nothing while the page is in design mode, turned on after load, and flags it all again when it is turned off', async () => {
+      const { page } = await open('/content/en.html', 10);
+      const p2 = 'Baku,Baku,Moscow,Putin';
+      await page.waitFor(litIn, ['p2', p2]);
+      // An editor's script turns design mode on and fills in text: no input from the reader.
+      await page.evaluate(() => {
+        document.designMode = 'on';
+        document.getElementById('p1')?.append(' Nikol Pashinyan called.');
+      });
+      await page.waitFor(exactly, 0);
+      // Off again; the reader clicks (a toolbar button, say): the names come back.
+      await page.evaluate(() => void (document.designMode = 'off'));
+      await page.click(5, 5);
+      await page.waitFor(litIn, ['p2', p2]);
+      // On again, with nothing changed in the text; the reader clicks into the editor: the names go before any typing.
+      await page.evaluate(() => void (document.designMode = 'on'));
+      await page.click(5, 5);
+      await page.waitFor(exactly, 0);
+      await page.evaluate(() => {
+        getSelection()?.selectAllChildren(document.getElementById('p2')!);
+        getSelection()?.collapseToEnd();
+      });
+      await page.keyPress('X');
+      expect(await page.evaluate(() => document.getElementById('p2')?.textContent?.endsWith('Baku.X'))).toBe(true);
+      expect(await page.evaluate(countHighlights)).toBe(0);
+      await page.evaluate(() => void (document.designMode = 'off'));
+      await page.click(5, 5);
+      await page.waitFor(litIn, ['p1', 'Azerbaijan,Azerbaijan Airlines,Chechnya,Dushanbe,Grozny,Ilham Aliyev,Nikol Pashinyan,Russia,Tajikistan,Vladimir Putin']);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
     it('follows a live page: added, changed and removed text, infinite scroll, and a cleared registry', async () => {
       const { page } = await open('/content/en.html', 10);
       const texts = async () => Object.values((await page.evaluate(probeHighlights)).texts).flat();

@@ -14,6 +14,7 @@ export interface TestPage {
   evaluateInFrame<R>(selector: string, fn: () => R | Promise<R>): Promise<R>;
   waitFor<A>(fn: (arg: A) => unknown, arg?: A, timeout?: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
+  click(x: number, y: number): Promise<void>;
   keyPress(key: string): Promise<void>;
   screenshot(path: string): Promise<Buffer>;
   /**
@@ -68,6 +69,7 @@ function wrapPlaywright(page: PwPage): TestPage {
       await page.waitForFunction(fn as never, arg, { timeout, polling: 50 });
     },
     mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
     keyPress: (key) => page.keyboard.press(key),
     screenshot: (path) => page.screenshot({ path }),
     async accessibilityTree() {
@@ -104,6 +106,7 @@ function wrapPuppeteer(page: PpPage): TestPage {
       await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg);
     },
     mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
     keyPress: (key) => page.keyboard.press(key as never),
     screenshot: async (path) => Buffer.from(await page.screenshot({ path: path as `${string}.png` })),
     accessibilityTree: async () => null,
