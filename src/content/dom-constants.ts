@@ -9,3 +9,6 @@ export const DOCUMENT_FRAGMENT_NODE = 11;
 
 export const SHOW_ELEMENT = 0x1;
 export const SHOW_TEXT = 0x4;
+
+/** Node.DOCUMENT_POSITION_FOLLOWING: compareDocumentPosition's "the other node comes after". */
+export const FOLLOWING = 0x04;

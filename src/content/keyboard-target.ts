@@ -7,7 +7,7 @@ import type { Mention } from '../core/types';
 import { mentionRange, sameHit, type Hit } from './hit-test';
 import type { PageIndex } from './page-index';
 import { readingOrder, nextAfter } from './reading-order';
-import { TEXT_NODE } from './dom-constants';
+import { FOLLOWING, TEXT_NODE } from './dom-constants';
 
 function rectOf(doc: Document, node: Text, m: Mention): DOMRect | undefined {
   return mentionRange(doc, node, m).getClientRects()[0];
@@ -45,7 +45,13 @@ export function mentionsInView(doc: Document, index: PageIndex): Hit[] {
       hits.push({ node: entry.node, mention, rect });
     }
   }
-  return readingOrder(hits, (hit) => hit.rect);
+  return readingOrder(hits, (hit) => hit.rect, textOrder);
+}
+
+/** Which of two names comes first in the text: document order, then offset. */
+function textOrder(a: Hit, b: Hit): number {
+  if (a.node === b.node) return a.mention.start - b.mention.start;
+  return a.node.compareDocumentPosition(b.node) & FOLLOWING ? -1 : 1;
 }
 
 /** The name to show, given the one whose card is open; null when no name is on screen. */

@@ -1,8 +1,10 @@
 // The order in which the keyboard shortcut steps through the names on screen:
-// reading order, line by line from the top, and along each line from the left.
+// reading order, line by line from the top, and along each line in the text's
+// own (logical) order. Along a line that is left to right in a left-to-right
+// text, and right to left in Arabic or Hebrew, with a Latin name in it still
+// read as one; sorting by x alone would read an RTL line backwards.
 // Two boxes are on one line when their vertical spans overlap by at least half
 // the smaller one (a superscript, a larger font). Pure: tested in node.
-// Right-to-left pages are read from the left too: left alone for now.
 
 export interface Placed {
   top: number;
@@ -10,8 +12,11 @@ export interface Placed {
   left: number;
 }
 
-/** The items in reading order (a new array), by the box of each. */
-export function readingOrder<T>(items: readonly T[], boxOf: (item: T) => Placed): T[] {
+/**
+ * The items in reading order (a new array): lines by the box of each item,
+ * and each line by `logical`, a comparator of the items' order in the text.
+ */
+export function readingOrder<T>(items: readonly T[], boxOf: (item: T) => Placed, logical: (a: T, b: T) => number): T[] {
   const placed = items.map((item) => ({ item, box: boxOf(item) }));
   placed.sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left);
   const lines: Array<typeof placed> = [];
@@ -20,7 +25,7 @@ export function readingOrder<T>(items: readonly T[], boxOf: (item: T) => Placed)
     if (line && sameLine(line[0]!.box, p.box)) line.push(p);
     else lines.push([p]);
   }
-  return lines.flatMap((line) => line.sort((a, b) => a.box.left - b.box.left).map((p) => p.item));
+  return lines.flatMap((line) => line.sort((a, b) => logical(a.item, b.item)).map((p) => p.item));
 }
 
 function sameLine(a: Placed, b: Placed): boolean {

@@ -11,11 +11,8 @@
 // In Chromium, where DOM calls are cheap, the second pass and the
 // querySelectorAll cost more than they save (~15 ms on a 10,000-paragraph page).
 import { EXCLUDED_SELECTOR } from './exclusions';
-import { SHOW_ELEMENT, SHOW_TEXT } from './dom-constants';
+import { FOLLOWING, SHOW_ELEMENT, SHOW_TEXT } from './dom-constants';
 import type { TextWalk } from './text-walk';
-
-/** Node.DOCUMENT_POSITION_FOLLOWING, as a number (see dom-constants.ts). */
-const FOLLOWING = 0x04;
 
 export class TwoPassWalk implements TextWalk {
   private readonly doc: Document;

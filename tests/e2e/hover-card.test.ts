@@ -236,6 +236,40 @@ describe('hover card in Chromium', () => {
     await page.close();
   });
 
+  it('steps through a right-to-left line in the order of its text, from the right', async () => {
+    const { page, cdp } = await openInFront('/content/en.html');
+    await page.waitForFunction(countHighlights);
+    // An Arabic line naming three people and places in Latin letters, above the headline.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'rtl';
+      p.dir = 'rtl';
+      p.lang = 'ar';
+      p.textContent = 'التقى Putin بالرئيس Erdoğan في Baku اليوم';
+      document.querySelector('article')!.prepend(p);
+    });
+    await page.waitForFunction(() => [...(CSS.highlights.get('newscontext-place') ?? [])].some((r) => r.startContainer.parentElement?.id === 'rtl'));
+    // Baku is leftmost on screen, and read last.
+    const lefts = await page.evaluate(() => {
+      const t = document.getElementById('rtl')!.firstChild as Text;
+      return ['Putin', 'Erdoğan', 'Baku'].map((name) => {
+        const r = document.createRange();
+        r.setStart(t, t.data.indexOf(name));
+        r.setEnd(t, t.data.indexOf(name) + name.length);
+        return r.getBoundingClientRect().left;
+      });
+    });
+    expect(lefts[2]).toBeLessThan(lefts[1]!);
+    expect(lefts[1]).toBeLessThan(lefts[0]!);
+    for (const name of ['Vladimir Putin', 'Recep Tayyip Erdoğan', 'Baku']) {
+      await pressShortcut();
+      await waitForNode(cdp, 'dialog', `NewsContext: ${name}`);
+    }
+    expect(await page.evaluate(currentName)).toBe('rtl:Baku');
+    await cdp.detach();
+    await page.close();
+  });
+
   it('says so when the shortcut finds no name on screen', async () => {
     const { page, cdp } = await openInFront('/content/no-names.html');
     await pressShortcut();
