@@ -3,7 +3,7 @@
 // are scanned in order; between slices the page gets its turn.
 import type { PageIndex } from './page-index';
 import { createTextWalk } from './text-walk';
-import { afterNextFrame, SLICE_BUDGET_MS, yieldToPage } from './yield';
+import { afterNextFrame, SLICE_BUDGET_MS, yieldSlice } from './yield';
 import { TEXT_NODE } from './dom-constants';
 
 /** How many nodes to visit between two looks at the clock. */
@@ -104,7 +104,7 @@ export class Scanner {
           if (++visited % CLOCK_STRIDE !== 0) continue;
           if (performance.now() - sliceStart < SLICE_BUDGET_MS) continue;
           const resumeFrom = walk.current;
-          await yieldToPage();
+          await yieldSlice();
           if (this.stopped) return;
           sliceStart = performance.now();
           // A node removed while we waited would end the walk early: start the
