@@ -146,7 +146,7 @@ export function init(win: Window = window): ContentScript | null {
   getSettings().then(
     (settings) => {
       paused ??= isPaused(settings, win.location.href);
-      // Tell the background that this frame names nothing (not running, stop() would not).
+      // Tell the background that this frame names nothing: stop() does nothing when it never ran.
       if (paused || designMode.isOn) void reporter.flush();
       update();
     },
