@@ -49,7 +49,7 @@ export function afterNextFrame(): Promise<boolean> {
  * 10,000-paragraph page's scan it drew a frame only every 35-75 ms, however
  * short the slices (bench: "longest frame gap"). Waiting keeps the gaps under
  * ~50 ms, for ~20 ms more to the end of that scan. Chromium renders between
- * slices on its own, and never waits.
+ * slices on its own, and seldom waits.
  */
 const FRAME_STARVED_MS = 40;
 
