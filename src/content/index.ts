@@ -4,6 +4,7 @@
 // card's host, on first use.
 import gazetteer from 'virtual:gazetteer';
 import { createMatcher } from '../core/matcher';
+import { writesEndingsOnNames } from '../core/turkic-suffix';
 import browser, { type Runtime } from '../shared/browser';
 import { isShowCardCommand } from '../shared/messages';
 import { send } from '../shared/send';
@@ -28,7 +29,8 @@ export function init(win: Window = window): ContentScript | null {
   // XML documents, image viewers and browsers without the Highlight API get nothing.
   if (!(doc instanceof HTMLDocument) || !doc.body || typeof Highlight !== 'function' || !('highlights' in CSS)) return null;
 
-  const matcher = createMatcher(gazetteer);
+  // An Azerbaijani page writes case endings onto names ("Əliyevin"): the matcher takes them there only.
+  const matcher = createMatcher(gazetteer, { endingsOnNames: writesEndingsOnNames(doc.documentElement.lang) });
   const highlights = new HighlightSet();
   const painter = new ViewportPainter(highlights, (id) => matcher.entity(id)?.type ?? 'place');
   const index = new PageIndex(matcher, painter);

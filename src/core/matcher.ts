@@ -10,7 +10,17 @@
 // wins, and scanning resumes after it. No per-alias loop, no per-call setup.
 
 import { fold, foldCode, isLowerChar, isSpaceCode, isWordChar } from './fold';
+import { turkicSuffixEnd } from './turkic-suffix';
 import type { CompiledEntity, CompiledGazetteer, ContextRule, Mention } from './types';
+
+export interface MatcherOptions {
+  /**
+   * The text is Azerbaijani, which writes case endings onto names without an
+   * apostrophe ("Əliyevin", "Bakıda"): a name followed by one is a mention of
+   * the whole word (turkic-suffix.ts).
+   */
+  endingsOnNames?: boolean;
+}
 
 export interface Matcher {
   /** Mentions in text order, non-overlapping, with offsets into `text`. */
@@ -191,7 +201,8 @@ function sameWord(text: string, s: number, e: number, words: readonly string[]):
   return false;
 }
 
-export function createMatcher(g: CompiledGazetteer): Matcher {
+export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}): Matcher {
+  const endings = options.endingsOnNames === true;
   const entities = g.entities;
   const byId = new Map<string, CompiledEntity>();
   const root = new Node();
@@ -211,16 +222,25 @@ export function createMatcher(g: CompiledGazetteer): Matcher {
     return yes;
   };
 
-  function accepts(text: string, n: number, start: number, end: number, t: Term): boolean {
+  /** Where the mention of a name ending at `end` ends: at `end`, or after an Azerbaijani ending. */
+  function mentionEnd(text: string, n: number, start: number, end: number): number {
+    if (!endings || end >= n || !isWordChar(text.charCodeAt(end))) return end;
+    // Latin script only: Cyrillic names have their own endings (inflection()).
+    const last = text.charCodeAt(end - 1);
+    return last < 0x370 && isWordChar(last) ? turkicSuffixEnd(text, start, end) : end;
+  }
+
+  /** The name is text[start, end); its mention, text[start, stop). */
+  function accepts(text: string, n: number, start: number, end: number, stop: number, t: Term): boolean {
     // No mention ends inside a word ("Putinism"); "Erdoğan'ın" and "Putin's" end at the apostrophe.
-    if (end < n && isWordChar(text.charCodeAt(end)) && isWordChar(text.charCodeAt(end - 1))) return false;
+    if (stop < n && isWordChar(text.charCodeAt(stop)) && isWordChar(text.charCodeAt(stop - 1))) return false;
     if (t.exact !== undefined) {
       if (end - start !== t.exact.length) return false;
       for (let k = 0; k < t.exact.length; k++) if (text.charCodeAt(start + k) !== t.exact.charCodeAt(k)) return false;
     }
     const r = rules[t.entity];
     if (r !== undefined) {
-      if (r.notFollowedBy && followedBy(text, n, end, r.notFollowedBy)) return false;
+      if (r.notFollowedBy && followedBy(text, n, stop, r.notFollowedBy)) return false;
       if (r.notPrecededBy && precededBy(text, start, r.notPrecededBy)) return false;
     }
     return true;
@@ -241,9 +261,10 @@ export function createMatcher(g: CompiledGazetteer): Matcher {
       while (candCount > 0) {
         let best = 0;
         for (let k = 1; k < candCount; k++) if (candEnd[k]! > candEnd[best]!) best = k;
-        const end = candEnd[best]!;
         const t = candTerm[best]!;
-        if (accepts(text, n, i, end, t)) {
+        const nameEnd = candEnd[best]!;
+        const end = mentionEnd(text, n, i, nameEnd);
+        if (accepts(text, n, i, nameEnd, end, t)) {
           const m: Mention = { entityId: entities[t.entity]!.id, start: i, end };
           if (t.weak) m.weak = true;
           out.push(m);

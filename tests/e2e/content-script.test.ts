@@ -139,6 +139,14 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       await tr.page.close();
     });
 
+    it('flags Azerbaijani names with the case endings written onto them, on a page in Azerbaijani', async () => {
+      const az = await open('/content/az.html', 8);
+      expect(sorted(az.probe.texts.person)).toEqual(sorted(['İlham Əliyev', 'Putinlə', 'İlham Əliyevin', 'Vladimir Putinlə']));
+      // Bakunin is not Baku: after u the genitive is -nun.
+      expect(sorted(az.probe.texts.place)).toEqual(sorted(['Rusiya', 'Bakının', 'Azərbaycandakı', 'Ermənistanla']));
+      await az.page.close();
+    });
+
     it('leaves the page DOM exactly as it was without the extension, requests nothing and raises no error', async () => {
       for (const path of ['/content/en.html', '/content/component.html', '/react/index.html']) {
         const reference = await plain.newPage();

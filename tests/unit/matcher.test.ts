@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { loadGazetteer } from '../../src/build/gazetteer';
 import { fold, isLowerChar, isWordChar } from '../../src/core/fold';
 import { createMatcher, inflection } from '../../src/core/matcher';
+import { writesEndingsOnNames } from '../../src/core/turkic-suffix';
 import type { CompiledGazetteer } from '../../src/core/types';
 
 const g = loadGazetteer();
@@ -465,5 +466,37 @@ describe('the matcher object', () => {
     ]);
     tiny.entities[0]!.aliases.push('москвы');
     expect(() => createMatcher(tiny)).toThrow(/"москва" of "b".*"a"/);
+  });
+});
+
+describe('Azerbaijani endings on names (a page in Azerbaijani)', () => {
+  const az = createMatcher(g, { endingsOnNames: true });
+
+  test('case endings without an apostrophe: the mention covers the whole word', () => {
+    const text = 'Prezident İlham Əliyevin Bakıda Rusiyanın səfiri ilə görüşü; Azərbaycandakı seçkilər, Ərdoğana məktub, Putinlə danışıq.';
+    expect(spans(text, az)).toEqual([
+      'aliyev@10:İlham Əliyevin',
+      'baku@25:Bakıda',
+      'russia@32:Rusiyanın',
+      'azerbaijan@61:Azərbaycandakı',
+      'erdogan@86:Ərdoğana',
+      'putin@103:Putinlə',
+    ]);
+  });
+
+  test('an ending must follow vowel harmony: Bakunin is not Baku, Putina is not Putin', () => {
+    expect(spans('Bakunin, Putina, Bakunun', az)).toEqual(['baku@17:Bakunun']);
+  });
+
+  test('words that only begin with a name stay unflagged, and without the option nothing changes', () => {
+    expect(spans('Putinizm, Bakılılar', az)).toEqual([]);
+    expect(spans('Əliyevin Bakıda', m)).toEqual([]);
+  });
+});
+
+describe('writesEndingsOnNames', () => {
+  test('Azerbaijani pages only', () => {
+    expect(['az', 'AZ', 'az-Latn-AZ', 'az-AZ'].map(writesEndingsOnNames)).toEqual([true, true, true, true]);
+    expect(['tr', 'en', '', 'aze', 'id'].map(writesEndingsOnNames)).toEqual([false, false, false, false, false]);
   });
 });
