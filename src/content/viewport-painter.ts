@@ -16,13 +16,17 @@
 //   paragraph is), and a parent of many blocks (a section, a list) as a whole:
 //   its blocks are watched only while it is near. Scrolling a 50,000-paragraph
 //   page went from 6 to 60 frames a second, with content.css painting
-//   backgrounds only (bench/profile-scroll.ts).
+//   backgrounds only (bench/profile-scroll.ts). A near group of very many
+//   blocks (a flat article) has only a window of them watched, around the
+//   screen (block-window.ts).
 //   The observer hears of what a scan found when the scan is over: observing
 //   blocks as they came made it recompute every target on every frame of the
 //   scan (430 ms of a 10,000-paragraph page's scan, in a trace). Meanwhile the
 //   first blocks of a scan are measured once, so that the names on screen are
 //   lit at once, not at the end.
 import type { EntityType, Mention } from '../core/types';
+import { BlockWindow, WINDOW_MIN } from './block-window';
+import { FOLLOWING } from './dom-constants';
 import type { HighlightSet } from './highlights';
 
 /** How far beyond the viewport we paint ahead, so that scrolling shows names already lit. */
@@ -134,7 +138,13 @@ interface Group {
   open: boolean;
   /** In the list of groups to flush. */
   pending: boolean;
+  /** While open, for a group of many blocks: the ones watched (block-window.ts). */
+  window: BlockWindow<Block> | undefined;
+  /** A block came in before others of a big group: its blocks are no longer in document order in its window, so it gets none. */
+  windowless: boolean;
 }
+
+const boxOf = (block: Block): DOMRect => block.el.getBoundingClientRect();
 
 export class ViewportPainter {
   private readonly observer: IntersectionObserver;
@@ -151,6 +161,11 @@ export class ViewportPainter {
    * less per node).
    */
   private last: Block | null = null;
+  /** Groups with a window now, looked at when the page scrolls. */
+  private readonly windowed = new Set<Group>();
+  /** The document whose scrolling moves the windows, once one is made. */
+  private scrollDoc: Document | null = null;
+  private scrollFrame = 0;
 
   constructor(
     private readonly highlights: HighlightSet,
@@ -208,9 +223,13 @@ export class ViewportPainter {
         group.mode = 'group';
         this.observer.observe(group.el);
       }
-      if (group.mode !== 'group' || group.near === true) {
+      if (group.window) {
+        this.extendWindow(group);
+      } else if (group.mode !== 'group' || group.near === true) {
         for (const block of group.fresh) if (this.blocks.get(block.el) === block) this.observer.observe(block.el);
         group.open = true;
+        // Grown past the size for a window while near (an infinite scroll): it gets one.
+        if (group.mode === 'group' && !group.windowless && group.blocks.size >= WINDOW_MIN) this.observeBlocks(group);
       }
       group.fresh.length = 0;
     }
@@ -220,6 +239,10 @@ export class ViewportPainter {
 
   clear(): void {
     this.observer.disconnect();
+    this.windowed.clear();
+    this.scrollDoc?.removeEventListener('scroll', this.onScroll, { capture: true });
+    this.scrollDoc = null;
+    cancelAnimationFrame(this.scrollFrame);
     this.blocks.clear();
     this.groups.clear();
     this.pending = [];
@@ -232,7 +255,7 @@ export class ViewportPainter {
     const parent = groupOf(el);
     let group = this.groups.get(parent);
     if (!group) {
-      group = { el: parent, blocks: new Set(), fresh: [], mode: 'blocks', near: undefined, open: false, pending: false };
+      group = { el: parent, blocks: new Set(), fresh: [], mode: 'blocks', near: undefined, open: false, pending: false, window: undefined, windowless: false };
       this.groups.set(parent, group);
     }
     const block: Block = { el, entries: [], group, near: false };
@@ -254,33 +277,120 @@ export class ViewportPainter {
     // A block may be a group too (its own text, and blocks in it), still watched as one.
     if (this.groups.get(block.el)?.mode !== 'group') this.observer.unobserve(block.el);
     const group = block.group;
+    group.window?.remove(block);
     group.blocks.delete(block);
     if (group.blocks.size > 0) return;
     if (this.groups.get(group.el) === group) this.groups.delete(group.el);
+    this.windowed.delete(group);
     if (group.mode === 'group' && !this.blocks.has(group.el)) this.observer.unobserve(group.el);
   }
 
-  private observeBlocks(group: Group): void {
-    for (const block of group.blocks) this.observer.observe(block.el);
+  /** The group is near: its blocks are watched, all of them, or a window of them when there are many. */
+  private observeBlocks(group: Group, windowed = true): void {
+    // All its blocks are watched already: those outside a new window stop being.
+    const allWatched = group.open && !group.window;
     group.fresh.length = 0;
     group.open = true;
+    if (group.window) for (const block of group.window.watched()) this.unwatch(block);
+    this.windowed.delete(group);
+    if (windowed && !group.windowless && group.blocks.size >= WINDOW_MIN) {
+      group.window = BlockWindow.create(group.blocks, boxOf) ?? undefined;
+      if (group.window) {
+        this.windowed.add(group);
+        this.watchScrolling(group.el.ownerDocument);
+        this.follow(group);
+        if (allWatched) {
+          const kept = new Set(group.window.watched());
+          for (const block of group.blocks) if (!kept.has(block)) this.unwatch(block);
+        }
+        return;
+      }
+    }
+    group.window = undefined;
+    for (const block of group.blocks) this.observer.observe(block.el);
+  }
+
+  /**
+   * A jump (a link, the End key, the scroll bar) can take the reader where no
+   * block of a window was or is near: no observer record would say so. So
+   * each frame that scrolls, each window checks that it still covers the band
+   * to paint (two boxes), and moves if not.
+   */
+  private watchScrolling(doc: Document): void {
+    if (this.scrollDoc) return;
+    this.scrollDoc = doc;
+    doc.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+  }
+
+  private readonly onScroll = (): void => {
+    if (this.scrollFrame !== 0 || this.windowed.size === 0) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      const height = this.scrollDoc?.defaultView?.innerHeight ?? 0;
+      for (const group of this.windowed) {
+        if (group.window && !group.window.covers(boxOf, -height, 2 * height)) this.follow(group);
+      }
+    });
+  };
+
+  /** Moves a group's window to the block at `index`, or to the first block on screen. */
+  private follow(group: Group, index?: number): void {
+    const w = group.window!;
+    w.moveTo(index ?? w.locate(boxOf, 0), (block) => this.observer.observe(block.el), (block) => this.unwatch(block));
+  }
+
+  /** A block leaves a window: no longer watched, nor painted. */
+  private unwatch(block: Block): void {
+    if (this.groups.get(block.el)?.mode !== 'group') this.observer.unobserve(block.el);
+    if (!block.near) return;
+    block.near = false;
+    for (const entry of block.entries) this.unpaint(entry);
+  }
+
+  /**
+   * Blocks added to a group with a window: those after all the others join it
+   * (watched if the window is open at the end, where new paragraphs of an
+   * infinite scroll come); one before any other ends the window, as the
+   * blocks would no longer be in document order: all are watched.
+   */
+  private extendWindow(group: Group): void {
+    const w = group.window!;
+    for (const block of group.fresh) {
+      if (this.blocks.get(block.el) !== block) continue;
+      const last = w.last();
+      if (last && !(last.el.compareDocumentPosition(block.el) & FOLLOWING)) {
+        group.windowless = true;
+        group.window = undefined;
+        this.windowed.delete(group);
+        for (const b of group.blocks) this.observer.observe(b.el);
+        return;
+      }
+      if (w.append(block)) this.observer.observe(block.el);
+    }
   }
 
   /** The group left the band: its blocks are far too, and are no longer watched one by one. */
   private collapse(group: Group): void {
+    const w = group.window;
+    group.window = undefined;
+    this.windowed.delete(group);
+    if (w) for (const block of w.watched()) this.unwatch(block);
     // Most groups are far when first heard of, with nothing to undo: only the
     // blocks a scan lit at once (near) and those watched (open) are looked at.
+    const all = group.open && !w;
     for (const block of group.blocks) {
-      if (group.open && this.groups.get(block.el)?.mode !== 'group') this.observer.unobserve(block.el);
+      if (all && this.groups.get(block.el)?.mode !== 'group') this.observer.unobserve(block.el);
       const wasNear = block.near;
       block.near = false;
-      if (!wasNear && !group.open) continue;
+      if (!wasNear && !all) continue;
       for (const entry of block.entries) this.unpaint(entry);
     }
     group.open = false;
   }
 
   private onIntersect(records: IntersectionObserverEntry[]): void {
+    /** Groups with a window that heard of their blocks, and where to move each window (-1: find the screen). */
+    const windows = new Map<Group, number>();
     for (const record of records) {
       const el = record.target;
       // An element may be both a group (of the blocks in it) and a block (with text of its own).
@@ -288,9 +398,20 @@ export class ViewportPainter {
       if (group?.mode === 'group') this.onGroup(group, record);
       const block = this.blocks.get(el);
       if (!block) continue;
+      const w = block.group.window;
+      const at = w ? w.indexOf(block) : -1;
+      // Left the window while this record was on its way.
+      if (w && at < 0) continue;
       block.near = record.isIntersecting;
       if (record.isIntersecting) for (const entry of block.entries) this.paint(entry);
       else for (const entry of block.entries) this.unpaint(entry);
+      if (w) windows.set(block.group, record.isIntersecting && w.nearEdge(at) ? at : (windows.get(block.group) ?? -1));
+    }
+    for (const [group, at] of windows) {
+      if (!group.window) continue;
+      if (at >= 0) this.follow(group, at);
+      // None of its window is near, while the group is: the reader jumped (a link, the End key).
+      else if (group.near && !group.window.watched().some((b) => b.near)) this.follow(group);
     }
   }
 
@@ -310,7 +431,7 @@ export class ViewportPainter {
       group.near = undefined;
       // Still watched if it is a block too.
       if (!this.blocks.has(el)) this.observer.unobserve(el);
-      this.observeBlocks(group);
+      this.observeBlocks(group, false);
       return;
     }
     group.near = false;

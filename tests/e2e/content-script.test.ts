@@ -21,6 +21,7 @@ beforeAll(async () => {
     new Map([
       ['/react/index.html', react.html],
       ['/react/client.js', react.script],
+      ['/content/flat.html', flatPage(1500)],
     ]),
   );
   mkdirSync(SHOTS, { recursive: true });
@@ -28,6 +29,32 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
+
+/**
+ * A long article whose paragraphs are all siblings, most naming three people
+ * and places: the painter watches a window of them (block-window.ts). In the
+ * middle, a stretch of paragraphs that name nobody, longer than the band the
+ * painter paints.
+ */
+function flatPage(named: number): string {
+  const p = (i: number) => (i >= named / 2 && i < named / 2 + 250 ? `<p>Paragraph ${i} names nobody.</p>` : `<p>Paragraph ${i}: Putin met Aliyev in Baku.</p>`);
+  const body = Array.from({ length: named + 250 }, (_, i) => p(i)).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Flat</title></head><body><article>${body}</article></body></html>`;
+}
+
+/** Runs in the page: whether every paragraph on screen that names someone has its names painted. */
+function allLitOnScreen(): boolean {
+  const lit = new Set<Node>();
+  for (const [name, h] of CSS.highlights) if (name.startsWith('newscontext-')) for (const r of h) lit.add(r.startContainer);
+  let unlit = 0;
+  for (const p of document.querySelectorAll('article p')) {
+    if (p.textContent?.includes('nobody')) continue;
+    const r = p.getBoundingClientRect();
+    if (r.bottom <= 0 || r.top >= innerHeight) continue;
+    if (!p.firstChild || !lit.has(p.firstChild)) unlit++;
+  }
+  return unlit === 0;
+}
 
 /** Waits until the highlights stop changing for a moment: the scan and its updates are done. */
 async function settled(page: TestPage, min = 1): Promise<HighlightProbe> {
@@ -246,6 +273,44 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       await page.evaluate(() => void (document.designMode = 'off'));
       await page.click(5, 5);
       await page.waitFor(litIn, ['p1', 'Azerbaijan,Azerbaijan Airlines,Chechnya,Dushanbe,Grozny,Ilham Aliyev,Nikol Pashinyan,Russia,Tajikistan,Vladimir Putin']);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
+    it('keeps the names on screen lit on a flat page of 1,750 paragraphs, however the reader moves', async () => {
+      const { page } = await open('/content/flat.html', 10);
+      await page.waitFor(allLitOnScreen);
+      // Jumps: to the stretch without names (0.5), where no watched paragraph is near, and from there to the end; and so on.
+      for (const to of [0.5, 1, 0, 0.5, 0.8, 0]) {
+        await page.evaluate((f: number) => window.scrollTo(0, f * (document.documentElement.scrollHeight - innerHeight)), to);
+        await page.waitFor(allLitOnScreen);
+      }
+      // Scrolling down a screen at a time.
+      for (let i = 0; i < 12; i++) {
+        await page.evaluate(() => window.scrollBy(0, innerHeight));
+        await page.waitFor(allLitOnScreen);
+      }
+      // New paragraphs at the end, where the reader is; then one in the middle of the screen.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.evaluate(() => {
+        for (let i = 0; i < 20; i++) {
+          const p = document.createElement('p');
+          p.textContent = `Added ${i}: Erdoğan spoke to Pashinyan.`;
+          document.querySelector('article')!.append(p);
+        }
+      });
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitFor(allLitOnScreen);
+      await page.evaluate(() => {
+        const ps = [...document.querySelectorAll('article p')].filter((p) => p.getBoundingClientRect().top > 0);
+        const p = document.createElement('p');
+        p.textContent = 'Inserted: Erdoğan spoke to Pashinyan.';
+        ps[2]!.before(p);
+      });
+      await page.waitFor(allLitOnScreen);
+      await page.evaluate(() => window.scrollTo(0, 0.3 * document.documentElement.scrollHeight));
+      await page.waitFor(allLitOnScreen);
+      expect(await page.evaluate(allLitOnScreen)).toBe(true);
       expect(page.errors).toEqual([]);
       await page.close();
     });
