@@ -15,11 +15,17 @@ export interface ServedPage {
   close(): Promise<void>;
 }
 
-/** A generated page of `paragraphs` paragraphs (bench/pages.ts), served from 127.0.0.1. */
-export async function serveGeneratedPage(paragraphs: number, gazetteer: CompiledGazetteer = loadGazetteer()): Promise<ServedPage> {
+/**
+ * A generated page of `paragraphs` paragraphs (bench/pages.ts), served from
+ * 127.0.0.1. `flat`: without its sections and lists, all paragraphs siblings
+ * in one container (the painter's windows, block-window.ts).
+ */
+export async function serveGeneratedPage(paragraphs: number, gazetteer: CompiledGazetteer = loadGazetteer(), flat = false): Promise<ServedPage> {
   const corpus = createCorpus(createMatcher(gazetteer));
   const server = await startBenchServer('/nonexistent');
-  return { url: server.add('page', generatePage(corpus, paragraphs)), close: () => server.close() };
+  let html = generatePage(corpus, paragraphs);
+  if (flat) html = html.replace(/<\/?(?:section|ul|ol)>/g, '');
+  return { url: server.add('page', html), close: () => server.close() };
 }
 
 /** A browser with a build of ours loaded (its chrome/ or firefox/ under `dist`), and the poller that times its scans. */

@@ -3,13 +3,14 @@
 // IntersectionObserver recomputes its targets on every frame that scrolls),
 // against the same page without the extension. Usage:
 //   npx tsx bench/profile-scroll.ts [paragraphs]
+// NC_FLAT=1: the page without its sections and lists, all paragraphs in one container.
 // With NC_TRACE_CATEGORIES=toplevel,devtools.timeline,blink,__metadata it also
 // sums a trace of the scrolling.
 import { launchBenchChromium } from './browsers';
 import { launchOurs, serveGeneratedPage } from './investigate';
 
 const paragraphs = Number(process.argv[2] ?? 10_000);
-const { url, close: closeServer } = await serveGeneratedPage(paragraphs);
+const { url, close: closeServer } = await serveGeneratedPage(paragraphs, undefined, process.env.NC_FLAT === '1');
 const SCROLL = `new Promise((resolve) => {
   const times = [];
   let i = 0;
