@@ -13,7 +13,7 @@
 
 /** Groups with fewer blocks are watched whole: the window would save little. */
 export const WINDOW_MIN = 400;
-/** Blocks watched before and after the one the window is centred on. */
+/** Blocks watched before and after the one the window is centred on, at first. */
 const HALF = 150;
 /** A near block this close to an end of the window moves it. */
 const EDGE = 40;
@@ -29,6 +29,8 @@ export class BlockWindow<B> {
   /** Start and end (exclusive) of the watched blocks in `order`. */
   private lo = 0;
   private hi = 0;
+  /** Blocks on each side of the centre: doubled by grow() where blocks are short or the screen tall. */
+  private half = HALF;
 
   private constructor(private readonly order: B[]) {}
 
@@ -82,12 +84,19 @@ export class BlockWindow<B> {
 
   /** Centres the window on the block at `index`: calls `watch` for the blocks that come in, `unwatch` for those that leave. */
   moveTo(index: number, watch: (block: B) => void, unwatch: (block: B) => void): void {
-    const lo = Math.max(0, index - HALF);
-    const hi = Math.min(this.order.length, index + HALF);
+    const lo = Math.max(0, index - this.half);
+    const hi = Math.min(this.order.length, index + this.half);
     for (let i = this.lo; i < this.hi; i++) if (i < lo || i >= hi) unwatch(this.order[i]!);
     for (let i = lo; i < hi; i++) if (i < this.lo || i >= this.hi) watch(this.order[i]!);
     this.lo = lo;
     this.hi = hi;
+  }
+
+  /** Doubles the window, for the next moveTo(); false when it already takes in all the blocks. */
+  grow(): boolean {
+    if (this.lo === 0 && this.hi === this.order.length) return false;
+    this.half *= 2;
+    return true;
   }
 
   /** The index of a block the window watches, or -1. */

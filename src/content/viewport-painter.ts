@@ -333,10 +333,19 @@ export class ViewportPainter {
     });
   };
 
-  /** Moves a group's window to the block at `index`, or to the first block on screen. */
+  /**
+   * Moves a group's window to the block at `index`, or to the first block on
+   * screen; and widens it until it covers the band to paint (short blocks, or
+   * a tall, zoomed-out screen, put more blocks in the band than it holds).
+   */
   private follow(group: Group, index?: number): void {
     const w = group.window!;
-    w.moveTo(index ?? w.locate(boxOf, 0), (block) => this.observer.observe(block.el), (block) => this.unwatch(block));
+    const height = group.el.ownerDocument.defaultView?.innerHeight ?? 0;
+    const at = index ?? w.locate(boxOf, 0);
+    const watch = (block: Block) => this.observer.observe(block.el);
+    const unwatch = (block: Block) => this.unwatch(block);
+    w.moveTo(at, watch, unwatch);
+    while (!w.covers(boxOf, -height, 2 * height) && w.grow()) w.moveTo(at, watch, unwatch);
   }
 
   /** A block leaves a window: no longer watched, nor painted. */

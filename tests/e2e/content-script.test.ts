@@ -290,6 +290,16 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
         await page.evaluate(() => window.scrollBy(0, innerHeight));
         await page.waitFor(allLitOnScreen);
       }
+      // Tiny paragraphs (a zoomed-out page): more on screen than the window first holds.
+      await page.evaluate(() => {
+        const style = document.createElement('style');
+        style.textContent = 'article p { margin: 0; height: 2px; overflow: hidden }';
+        document.head.append(style);
+        window.scrollTo(0, 0.2 * document.documentElement.scrollHeight);
+      });
+      await page.waitFor(allLitOnScreen);
+      await page.evaluate(() => document.querySelector('style')?.remove());
+      await page.waitFor(allLitOnScreen);
       // New paragraphs at the end, where the reader is; then one in the middle of the screen.
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await page.evaluate(() => {

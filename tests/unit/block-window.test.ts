@@ -39,6 +39,22 @@ describe('BlockWindow', () => {
     expect(w.covers(box, -800, 1600)).toBe(true);
   });
 
+  it('grows until it covers the band where blocks are short', () => {
+    scroll = 0;
+    const short = (i: number) => ({ top: i * 2 - 5000, bottom: i * 2 + 2 - 5000 });
+    const w = BlockWindow.create(blocks(10_000), short)!;
+    const t = tracked();
+    const at = w.locate(short, 0);
+    w.moveTo(at, t.watch, t.unwatch);
+    expect(w.covers(short, -800, 1600)).toBe(false);
+    while (!w.covers(short, -800, 1600) && w.grow()) w.moveTo(at, t.watch, t.unwatch);
+    expect(w.covers(short, -800, 1600)).toBe(true);
+    expect([...t.watched].sort((a, b) => a - b)).toEqual(w.watched());
+    // A window over all the blocks grows no more.
+    while (w.grow()) w.moveTo(at, t.watch, t.unwatch);
+    expect(w.watched().length).toBe(10_000);
+  });
+
   it('moves when a near block is close to an end of the window, but not at the ends of the group', () => {
     scroll = 0;
     const w = BlockWindow.create(blocks(2000), box)!;
