@@ -96,6 +96,20 @@ export function isLowerChar(code: number): boolean {
   return (((k & COMPUTED) !== 0 ? k : classify(code)) & LOWER) !== 0;
 }
 
+/**
+ * The rest of the word from `from`, folded: an ending to look up ("Путин|ым",
+ * "Bakı|da"). Empty at the word's end; undefined when longer than `max`
+ * units. Its length is the ending's in `text` (fold keeps lengths).
+ */
+export function foldedWordRest(text: string, from: number, max: number): string | undefined {
+  let q = from;
+  while (q < text.length && isWordChar(text.charCodeAt(q))) q++;
+  if (q - from > max) return undefined;
+  let rest = '';
+  for (let k = from; k < q; k++) rest += String.fromCharCode(foldCode(text.charCodeAt(k)));
+  return rest;
+}
+
 /** Whitespace between words, as the matcher sees it ("Vladimir  Putin", a line break). */
 export function isSpaceCode(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && foldCode(c) === 0x20) ||

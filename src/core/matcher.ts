@@ -9,7 +9,7 @@
 // passes the checks (word boundary at the end, exact spelling, context rules)
 // wins, and scanning resumes after it. No per-alias loop, no per-call setup.
 
-import { fold, foldCode, isLowerChar, isSpaceCode, isWordChar } from './fold';
+import { fold, foldCode, foldedWordRest, isLowerChar, isSpaceCode, isWordChar } from './fold';
 import { turkicSuffixEnd } from './turkic-suffix';
 import type { CompiledEntity, CompiledGazetteer, ContextRule, Mention } from './types';
 
@@ -160,16 +160,14 @@ function walk(text: string, n: number, node: Node, p: number): void {
 }
 
 function slot(text: string, n: number, node: Node, p: number): void {
-  let q = p;
-  while (q < n && isWordChar(text.charCodeAt(q))) q++;
-  if (q === p) {
-    if (node.slotAny !== undefined) walk(text, n, node.slotAny, q);
+  const ending = foldedWordRest(text, p, MAX_ENDING);
+  if (ending === undefined) return;
+  if (ending === '') {
+    if (node.slotAny !== undefined) walk(text, n, node.slotAny, p);
     return;
   }
-  if (q - p > MAX_ENDING) return;
-  let ending = '';
-  for (let k = p; k < q; k++) ending += String.fromCharCode(foldCode(text.charCodeAt(k)));
   if (!ENDINGS.has(ending)) return;
+  const q = p + ending.length;
   if (node.slotAny !== undefined) walk(text, n, node.slotAny, q);
   if (node.slotReq !== undefined) walk(text, n, node.slotReq, q);
 }

@@ -10,7 +10,7 @@
 // the list would read English or Indonesian words as names with an ending.
 // Pure: offsets into the original text.
 
-import { foldCode, isWordChar } from './fold';
+import { foldedWordRest } from './fold';
 
 /** Folded (ı→i, ə→e, ü→u, ö→o): genitive, accusative, dative, locative, ablative, instrumental, plural, "the one in". */
 const ENDINGS = new Set([
@@ -63,13 +63,9 @@ function harmonises(prev: number, v: number): boolean {
  * word; or `end` when it is not.
  */
 export function turkicSuffixEnd(text: string, start: number, end: number): number {
-  const n = text.length;
-  let q = end;
-  while (q < n && isWordChar(text.charCodeAt(q))) q++;
-  if (q === end || q - end > MAX_ENDING) return end;
-  let ending = '';
-  for (let k = end; k < q; k++) ending += String.fromCharCode(foldCode(text.charCodeAt(k)));
-  if (!ENDINGS.has(ending)) return end;
+  const ending = foldedWordRest(text, end, MAX_ENDING);
+  if (!ending || !ENDINGS.has(ending)) return end;
+  const q = end + ending.length;
   // The name's last vowel sets the harmony the ending's vowels follow, one after the other.
   let prev = -1;
   for (let k = end - 1; k >= start && prev < 0; k--) {
