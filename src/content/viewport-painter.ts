@@ -274,15 +274,26 @@ export class ViewportPainter {
     this.blocks.delete(block.el);
     if (this.last === block) this.last = null;
     block.near = false;
-    // A block may be a group too (its own text, and blocks in it), still watched as one.
-    if (this.groups.get(block.el)?.mode !== 'group') this.observer.unobserve(block.el);
+    this.unobserveBlock(block);
     const group = block.group;
     group.window?.remove(block);
     group.blocks.delete(block);
     if (group.blocks.size > 0) return;
     if (this.groups.get(group.el) === group) this.groups.delete(group.el);
-    this.windowed.delete(group);
+    this.setWindow(group, undefined);
     if (group.mode === 'group' && !this.blocks.has(group.el)) this.observer.unobserve(group.el);
+  }
+
+  /** Stops watching a block, unless it is a group too (its own text, and blocks in it), still watched as one. */
+  private unobserveBlock(block: Block): void {
+    if (this.groups.get(block.el)?.mode !== 'group') this.observer.unobserve(block.el);
+  }
+
+  /** Gives a group its window, or takes it away; the windows are looked at when the page scrolls. */
+  private setWindow(group: Group, w: BlockWindow<Block> | undefined): void {
+    group.window = w;
+    if (w) this.windowed.add(group);
+    else this.windowed.delete(group);
   }
 
   /** The group is near: its blocks are watched, all of them, or a window of them when there are many. */
@@ -292,22 +303,18 @@ export class ViewportPainter {
     group.fresh.length = 0;
     group.open = true;
     if (group.window) for (const block of group.window.watched()) this.unwatch(block);
-    this.windowed.delete(group);
-    if (windowed && !group.windowless && group.blocks.size >= WINDOW_MIN) {
-      group.window = BlockWindow.create(group.blocks, boxOf) ?? undefined;
-      if (group.window) {
-        this.windowed.add(group);
-        this.watchScrolling(group.el.ownerDocument);
-        this.follow(group);
-        if (allWatched) {
-          const kept = new Set(group.window.watched());
-          for (const block of group.blocks) if (!kept.has(block)) this.unwatch(block);
-        }
-        return;
-      }
+    const w = windowed && !group.windowless && group.blocks.size >= WINDOW_MIN ? BlockWindow.create(group.blocks, boxOf) : null;
+    this.setWindow(group, w ?? undefined);
+    if (!w) {
+      for (const block of group.blocks) this.observer.observe(block.el);
+      return;
     }
-    group.window = undefined;
-    for (const block of group.blocks) this.observer.observe(block.el);
+    this.watchScrolling(group.el.ownerDocument);
+    this.follow(group);
+    if (allWatched) {
+      const kept = new Set(w.watched());
+      for (const block of group.blocks) if (!kept.has(block)) this.unwatch(block);
+    }
   }
 
   /**
@@ -350,7 +357,7 @@ export class ViewportPainter {
 
   /** A block leaves a window: no longer watched, nor painted. */
   private unwatch(block: Block): void {
-    if (this.groups.get(block.el)?.mode !== 'group') this.observer.unobserve(block.el);
+    this.unobserveBlock(block);
     if (!block.near) return;
     block.near = false;
     for (const entry of block.entries) this.unpaint(entry);
@@ -369,8 +376,7 @@ export class ViewportPainter {
       const last = w.last();
       if (last && !(last.el.compareDocumentPosition(block.el) & FOLLOWING)) {
         group.windowless = true;
-        group.window = undefined;
-        this.windowed.delete(group);
+        this.setWindow(group, undefined);
         for (const b of group.blocks) this.observer.observe(b.el);
         return;
       }
@@ -381,14 +387,13 @@ export class ViewportPainter {
   /** The group left the band: its blocks are far too, and are no longer watched one by one. */
   private collapse(group: Group): void {
     const w = group.window;
-    group.window = undefined;
-    this.windowed.delete(group);
+    this.setWindow(group, undefined);
     if (w) for (const block of w.watched()) this.unwatch(block);
     // Most groups are far when first heard of, with nothing to undo: only the
     // blocks a scan lit at once (near) and those watched (open) are looked at.
     const all = group.open && !w;
     for (const block of group.blocks) {
-      if (all && this.groups.get(block.el)?.mode !== 'group') this.observer.unobserve(block.el);
+      if (all) this.unobserveBlock(block);
       const wasNear = block.near;
       block.near = false;
       if (!wasNear && !all) continue;
