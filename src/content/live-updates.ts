@@ -59,7 +59,7 @@ export class LiveUpdates {
         if (node !== host) this.dropSubtree(node);
         continue;
       }
-      if (node.nodeType === TEXT_NODE || node.nodeType === ELEMENT_NODE) this.scanner.enqueueChange(node);
+      if (node.nodeType === TEXT_NODE || node.nodeType === ELEMENT_NODE) this.scanner.enqueue(node);
     }
     this.afterBatch();
   }

@@ -43,27 +43,23 @@ export class Scanner {
     private readonly hooks: ScannerHooks,
   ) {}
 
-  /** Schedules a node (and what it contains) for scanning. */
-  enqueue(node: Node): void {
-    this.schedule(node, false);
-  }
-
   /**
-   * Schedules what a page's change added. The scan waits for the page's next
-   * frame: started at once, it ran inside the page's own task (a
-   * MutationObserver callback is a microtask) and its first look at where a
-   * block is forced the layout of all that had just been inserted there (48 ms
-   * of a 74 ms task for 1,000 paragraphs, in a trace); after the frame, that
-   * layout is done, by the page, as it would be anyway.
+   * Schedules a node (and what it contains) for scanning: the page at start,
+   * or what a change added. A scan begins after the page's next frame, so
+   * that the page renders what it has first:
+   * - a change: started at once, the scan ran inside the page's own task (a
+   *   MutationObserver callback is a microtask) and its first look at where a
+   *   block is forced the layout of all that had just been inserted there (48
+   *   ms of a 74 ms task for 1,000 paragraphs, in a trace); after the frame,
+   *   that layout is done, by the page, as it would be anyway;
+   * - the page at start: at document_idle a large page often has a frame due
+   *   (24 ms of layout and paint on a 10,000-paragraph page, in a trace), which
+   *   our first slices delayed.
    */
-  enqueueChange(node: Node): void {
-    this.schedule(node, true);
-  }
-
-  private schedule(node: Node, afterFrame: boolean): void {
+  enqueue(node: Node): void {
     if (this.stopped) return;
     this.queue.push(node);
-    if (!this.running) void this.run(afterFrame);
+    if (!this.running) void this.run();
   }
 
   /** Called on every change to the page (LiveUpdates), before the changed nodes are enqueued. */
@@ -76,12 +72,12 @@ export class Scanner {
     this.queue.length = 0;
   }
 
-  private async run(afterFrame: boolean): Promise<void> {
+  private async run(): Promise<void> {
     this.running = true;
-    mark(SCAN_START_MARK);
     try {
-      if (afterFrame) await afterNextFrame();
+      await afterNextFrame();
       if (this.stopped) return;
+      mark(SCAN_START_MARK);
       let sliceStart = performance.now();
       while (this.queue.length > 0 && !this.stopped) {
         const root = this.queue.shift() as Node;
