@@ -27,10 +27,14 @@ export class PageIndex {
     private readonly painter: ViewportPainter,
   ) {}
 
-  /** Matches one text node (its text, if the caller has read it already) and highlights what it names, replacing what it had. */
-  scanText(node: Text, data: string = node.data): void {
+  /**
+   * Matches one text node (its text, if the caller has read it already) and
+   * highlights what it names, replacing what it had. `isNew`: the caller knows
+   * the node has no entry, and its lookup is skipped.
+   */
+  scanText(node: Text, data: string = node.data, isNew = false): void {
     const mentions = this.matcher.find(data);
-    const old = this.nodes.get(node);
+    const old = isNew ? undefined : this.nodes.get(node);
     if (old) this.forget(node, old);
     if (mentions.length === 0) return;
     for (const m of mentions) this.count(m, 1);
