@@ -22,6 +22,7 @@ beforeAll(async () => {
       ['/react/index.html', react.html],
       ['/react/client.js', react.script],
       ['/content/flat.html', flatPage(1500)],
+      ['/content/late.html', lateAppendPage(4000)],
     ]),
   );
   mkdirSync(SHOTS, { recursive: true });
@@ -40,6 +41,22 @@ function flatPage(named: number): string {
   const p = (i: number) => (i >= named / 2 && i < named / 2 + 250 ? `<p>Paragraph ${i} names nobody.</p>` : `<p>Paragraph ${i}: Putin met Aliyev in Baku.</p>`);
   const body = Array.from({ length: named + 250 }, (_, i) => p(i)).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Flat</title></head><body><article>${body}</article></body></html>`;
+}
+
+/**
+ * A long article whose own script adds a paragraph at its end as soon as our
+ * first scan begins: the walk of the page, which started on an empty index,
+ * meets it, and so does the scan of the change. It must be indexed once.
+ */
+function lateAppendPage(paragraphs: number): string {
+  const body = Array.from({ length: paragraphs }, (_, i) => `<p>Paragraph ${i}: Putin met Erdoğan.</p>`).join('\n');
+  const script = `(function tick() {
+    if (performance.getEntriesByName('newscontext-scan-start', 'mark').length === 0) return void setTimeout(tick, 0);
+    window.appendedDuringScan = performance.getEntriesByName('newscontext-scan-end', 'mark').length === 0;
+    window.appendedAt = performance.now();
+    document.querySelector('article').append(Object.assign(document.createElement('p'), { id: 'late', textContent: 'Late news: Ilham Aliyev in Baku.' }));
+  })();`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Late</title></head><body><article>${body}</article><script>${script}</script></body></html>`;
 }
 
 /** Runs in the page: whether every paragraph on screen that names someone has its names painted. */
@@ -383,6 +400,25 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       await page.waitFor(litIn, ['nato', 'NATO']);
       await page.waitFor(litIn, ['item-0-0', 'Erdoğan,Sochi']);
       expect(before).toBeGreaterThan(0);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
+    it('indexes a paragraph the page adds during its first scan once, though both the walk and the change reach it', async () => {
+      const page = await engine.newPage();
+      await page.goto(server.url('/content/late.html'));
+      // The scans are over: one ended after the paragraph came.
+      await page.waitFor(() => {
+        const at = (window as unknown as { appendedAt?: number }).appendedAt;
+        const end = performance.getEntriesByName('newscontext-scan-end', 'mark').at(-1);
+        return at !== undefined && end !== undefined && end.startTime > at;
+      });
+      expect(await page.evaluate(() => (window as unknown as { appendedDuringScan?: boolean }).appendedDuringScan)).toBe(true);
+      await page.evaluate(() => document.getElementById('late')?.scrollIntoView());
+      // Each name once: a second entry for the node would paint each twice.
+      await page.waitFor(litIn, ['late', 'Baku,Ilham Aliyev']);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await page.evaluate(litIn, ['late', 'Baku,Ilham Aliyev'])).toBe(true);
       expect(page.errors).toEqual([]);
       await page.close();
     });
