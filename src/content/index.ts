@@ -4,7 +4,7 @@
 // card's host, on first use.
 import gazetteer from 'virtual:gazetteer';
 import { createMatcher } from '../core/matcher';
-import { writesEndingsOnNames } from '../core/turkic-suffix';
+import { textLooksAzerbaijani, writesEndingsOnNames } from '../core/turkic-suffix';
 import browser, { type Runtime } from '../shared/browser';
 import { isShowCardCommand } from '../shared/messages';
 import { send } from '../shared/send';
@@ -18,6 +18,7 @@ import { LiveUpdates } from './live-updates';
 import { PageIndex } from './page-index';
 import { pageEntities, Reporter } from './report';
 import { Scanner } from './scanner';
+import { textSample } from './text-sample';
 import { CardView } from './ui/card-view';
 
 export interface ContentScript {
@@ -30,7 +31,10 @@ export function init(win: Window = window): ContentScript | null {
   if (!(doc instanceof HTMLDocument) || !doc.body || typeof Highlight !== 'function' || !('highlights' in CSS)) return null;
 
   // An Azerbaijani page writes case endings onto names ("Əliyevin"): the matcher takes them there only.
-  const matcher = createMatcher(gazetteer, { endingsOnNames: writesEndingsOnNames(doc.documentElement.lang) });
+  // A page that does not say its language is told by its letters.
+  const lang = doc.documentElement.lang;
+  const endingsOnNames = lang ? writesEndingsOnNames(lang) : textLooksAzerbaijani(textSample(doc));
+  const matcher = createMatcher(gazetteer, { endingsOnNames });
   const highlights = new HighlightSet();
   const painter = new ViewportPainter(highlights, (id) => matcher.entity(id)?.type ?? 'place');
   const index = new PageIndex(matcher, painter);

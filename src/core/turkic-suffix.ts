@@ -86,3 +86,17 @@ export function turkicSuffixEnd(text: string, start: number, end: number): numbe
 export function writesEndingsOnNames(lang: string): boolean {
   return /^az(?:-|$)/i.test(lang);
 }
+
+/**
+ * Whether a sample of a page's text reads as Azerbaijani, for a page that does
+ * not say its language. ə is one of its most common letters (one in twenty to
+ * one in fifteen in running text) and in no other language a news page is
+ * likely to be written in; names quoted from Azerbaijani ("Əliyev" three times
+ * in an English paragraph) make about one letter in a hundred. The line is
+ * drawn at one in fifty.
+ */
+export function textLooksAzerbaijani(sample: string): boolean {
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const schwas = sample.match(/[əƏ]/g)?.length ?? 0;
+  return letters >= 40 && schwas >= 3 && schwas * 50 >= letters;
+}

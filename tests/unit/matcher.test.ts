@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { loadGazetteer } from '../../src/build/gazetteer';
 import { fold, isLowerChar, isWordChar } from '../../src/core/fold';
 import { createMatcher, inflection } from '../../src/core/matcher';
-import { writesEndingsOnNames } from '../../src/core/turkic-suffix';
+import { textLooksAzerbaijani, writesEndingsOnNames } from '../../src/core/turkic-suffix';
 import type { CompiledGazetteer } from '../../src/core/types';
 
 const g = loadGazetteer();
@@ -498,5 +498,24 @@ describe('writesEndingsOnNames', () => {
   test('Azerbaijani pages only', () => {
     expect(['az', 'AZ', 'az-Latn-AZ', 'az-AZ'].map(writesEndingsOnNames)).toEqual([true, true, true, true]);
     expect(['tr', 'en', '', 'aze', 'id'].map(writesEndingsOnNames)).toEqual([false, false, false, false, false]);
+  });
+});
+
+describe('textLooksAzerbaijani', () => {
+  test('Azerbaijani text, by its ə', () => {
+    const az =
+      'Prezident İlham Əliyevin Rusiya Prezidenti Vladimir Putinlə telefon danışığında Bakının mövqeyi bildirilib. ' +
+      'Azərbaycandakı hadisələr Ermənistanla sülh danışıqlarına təsir etməyib.';
+    expect(textLooksAzerbaijani(az)).toBe(true);
+  });
+
+  test('not Turkish, nor an English article that quotes Azerbaijani names, nor a title alone', () => {
+    expect(textLooksAzerbaijani("Cumhurbaşkanı Erdoğan, Aliyev ile Bakü'de görüştü; iki lider ortak açıklama yaptı.")).toBe(false);
+    const english =
+      'President Ilham Aliyev, written Əliyev in Azerbaijani, met Vladimir Putin in Moscow on Tuesday. ' +
+      'The two leaders discussed the peace talks with Armenia, trade, and the transit corridor through the region. ' +
+      'Əliyev said the talks were constructive; the Kremlin called them frank. Mehriban Əliyeva joined the dinner.';
+    expect(textLooksAzerbaijani(english)).toBe(false);
+    expect(textLooksAzerbaijani('Əliyev Bakıda')).toBe(false);
   });
 });
