@@ -4,7 +4,7 @@
 
 import countries from 'i18n-iso-countries';
 import { fold } from '../core/fold';
-import { createMatcher } from '../core/matcher';
+import { createMatcher, startRanges } from '../core/matcher';
 import { ENTITY_TYPES } from '../core/types';
 import type { CompiledEntity, CompiledGazetteer, ContextRule, EntitySpec } from '../core/types';
 import entitiesJson from '../core/gazetteer/entities.json';
@@ -130,7 +130,7 @@ export function compileGazetteer(specs: EntitySpec[]): CompiledGazetteer {
     entities.push(out);
   }
 
-  const g: CompiledGazetteer = { version: GAZETTEER_VERSION, entities };
+  const g: CompiledGazetteer = { version: GAZETTEER_VERSION, entities, starts: startRanges(entities) };
   // Inflected Cyrillic stems can collide even when the spellings differ: the
   // matcher's own compile step throws on that, naming both entities.
   createMatcher(g);

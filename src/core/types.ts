@@ -64,6 +64,12 @@ export interface CompiledEntity {
 export interface CompiledGazetteer {
   version: number;
   entities: CompiledEntity[];
+  /**
+   * The characters a name can start with, as code unit ranges (matcher.ts,
+   * startRanges): worked out at build time, as it takes looking at every UTF-16
+   * code unit. A hand-made gazetteer may leave them out.
+   */
+  starts?: number[];
 }
 
 /** One occurrence of an entity in a string: UTF-16 offsets into the original text. */

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { loadGazetteer } from '../../src/build/gazetteer';
-import { fold, isLowerChar, isWordChar } from '../../src/core/fold';
-import { createMatcher, inflection } from '../../src/core/matcher';
+import { fold, foldCode, isLowerChar, isWordChar } from '../../src/core/fold';
+import { absoluteRanges, createMatcher, inflection, startRanges } from '../../src/core/matcher';
 import { textLooksAzerbaijani, writesEndingsOnNames } from '../../src/core/turkic-suffix';
 import type { CompiledGazetteer } from '../../src/core/types';
 
@@ -431,6 +431,44 @@ describe('properties', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('where names can start', () => {
+  test('the gazetteer ships the exact ranges: every code unit not lower-case whose fold begins an alias', () => {
+    const firsts = new Set(g.entities.flatMap((e) => [...e.aliases, ...(e.weak ?? []), ...(e.exact ?? []).map(fold)].map((a) => a.charCodeAt(0))));
+    const inRanges = new Uint8Array(0x10000);
+    const r = absoluteRanges(g.starts!);
+    for (let k = 0; k < r.length; k += 2) {
+      expect(r[k]!).toBeLessThanOrEqual(r[k + 1]!);
+      if (k > 0) expect(r[k]!, 'ranges in order, apart').toBeGreaterThan(r[k - 1]! + 1);
+      inRanges.fill(1, r[k]!, r[k + 1]! + 1);
+    }
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const start = !isLowerChar(c) && firsts.has(foldCode(c));
+      if (start !== (inRanges[c] === 1)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    expect(startRanges(g.entities)).toEqual(g.starts);
+  });
+
+  test('capitals of every script the names are in start one; lower-case letters among them do not', () => {
+    // Ē, Ə and İ are capitals in Latin Extended, among lower-case letters that
+    // the search's coarse class lets through (ē, ğ): the exact table turns those away.
+    expect(spans('Ērdoğan, Əliyev, İlham Əliyev, ВЛАДИМИР ПУТИН, Փաշինյան')).toEqual([
+      'erdogan@0:Ērdoğan',
+      'aliyev@9:Əliyev',
+      'aliyev@17:İlham Əliyev',
+      'putin@31:ВЛАДИМИР ПУТИН',
+      'pashinyan@47:Փաշինյան',
+    ]);
+    expect(spans('ērdoğan ğerdogan əliyev ılham владимир փաշինյան')).toEqual([]);
+  });
+
+  test("the gazetteer's ranges decide: with none, nothing starts a name", () => {
+    expect(createMatcher({ ...g, starts: [] }).find('Vladimir Putin in Baku')).toEqual([]);
+    expect(createMatcher({ ...g, starts: undefined }).find('Vladimir Putin in Baku')).toHaveLength(2);
   });
 });
 
