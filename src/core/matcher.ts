@@ -1,9 +1,9 @@
 // The one matcher: finds gazetteer entities in a string in a single pass.
 //
-// How: a trie of folded aliases, compiled once. One loop over the text looks
-// each character up in a flat table of those that can start a name (upper-case
-// or caseless letters whose folded form begins some alias: names look like
-// names); from each one that starts a word, we walk the trie over the ORIGINAL
+// How: a trie of folded aliases, compiled once. One RegExp finds, in native
+// code, the characters that can start a name (upper-case or caseless letters
+// whose folded form begins some alias: names look like names); from each one
+// that starts a word, we walk the trie over the ORIGINAL
 // text, folding one code unit at a time (fold keeps lengths), so offsets need
 // no mapping and find() allocates only its results. The longest candidate that
 // passes the checks (word boundary at the end, exact spelling, context rules)
