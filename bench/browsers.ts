@@ -25,7 +25,14 @@ export interface TraceEvent {
 
 /** A V8 CPU profile (CDP Profiler.Profile), as far as the investigation tools read it. */
 export interface CpuProfile {
-  nodes: { id: number; deoptReason?: string; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  nodes: {
+    id: number;
+    deoptReason?: string;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+    /** Samples by source line (1-based) of the node's function. */
+    positionTicks?: { line: number; ticks: number }[];
+  }[];
   samples: number[];
   timeDeltas: number[];
 }

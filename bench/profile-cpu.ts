@@ -5,10 +5,14 @@
 // shows as "(program)"), and our functions V8 deoptimized. Build unminified
 // first, to read names:
 //   NC_NO_MINIFY=1 npm run build && npx tsx bench/profile-cpu.ts [paragraphs] [top]
+// NC_LINES=N also lists the N source lines of content.js with the most samples.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CpuProfile } from './browsers';
 import { launchOurs, serveGeneratedPage } from './investigate';
 
 type ProfileNode = CpuProfile['nodes'][number];
+
 
 const paragraphs = Number(process.argv[2] ?? 10_000);
 const top = Number(process.argv[3] ?? 40);
@@ -66,6 +70,17 @@ try {
   print(self, top);
   console.log('total:');
   print(total, top);
+  if (process.env.NC_LINES) {
+    // Samples per line, in all of content.js, with the line's text (the build profiled is dist's).
+    const text = readFileSync(resolve(import.meta.dirname, '../dist/chrome/content.js'), 'utf8').split('\n');
+    const lines = new Map<string, number>();
+    for (const n of profile.nodes) {
+      if (!isOursNode(n)) continue;
+      for (const t of n.positionTicks ?? []) add(lines, `${String(t.line).padStart(5)} ${(text[t.line - 1] ?? '').trim().slice(0, 100)}`, t.ticks);
+    }
+    console.log('lines (samples):');
+    for (const [key, ticks] of [...lines].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.NC_LINES))) console.log(`${String(ticks).padStart(6)}  ${key}`);
+  }
 } finally {
   await browser.close();
   await closeServer();
