@@ -1,13 +1,14 @@
 // Keeps the highlights right on a live page. Mutation records are batched and
 // handled once per task: removed subtrees are dropped from the index, added
-// subtrees and changed text are rescanned. The cost follows what changed.
+// subtrees and changed text are rescanned, both by the scanner, in slices and
+// in the order of the records. The cost follows what changed.
 // An element that becomes excluded (an editor, [hidden]) loses its names, and
 // one that stops being excluded is scanned: the attributes that decide it are
 // watched too.
 import { EXCLUSION_ATTRIBUTES, isInsideExcluded } from './exclusions';
 import type { PageIndex } from './page-index';
 import type { Scanner } from './scanner';
-import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom-constants';
+import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './dom-constants';
 
 export class LiveUpdates {
   private readonly observer: MutationObserver;
@@ -50,43 +51,17 @@ export class LiveUpdates {
         rescan.add(record.target);
         continue;
       }
-      for (const node of record.removedNodes) this.dropSubtree(node);
+      for (const node of record.removedNodes) this.scanner.drop(node, this.shadowRootsSeen);
       for (const node of record.addedNodes) rescan.add(node);
     }
     for (const node of rescan) {
       if (!node.isConnected) continue;
       if (node === host || isInsideExcluded(node, host)) {
-        if (node !== host) this.dropSubtree(node);
+        if (node !== host) this.scanner.drop(node, this.shadowRootsSeen);
         continue;
       }
       if (node.nodeType === TEXT_NODE || node.nodeType === ELEMENT_NODE) this.scanner.enqueue(node);
     }
     this.afterBatch();
-  }
-
-  /**
-   * Drops the text under a removed (or newly excluded) node, the open shadow
-   * roots in it included: removing a host changes nothing inside its shadow
-   * root, so no record would tell us. Elements are only visited for that on
-   * pages that have shadow roots.
-   */
-  private dropSubtree(node: Node): void {
-    if (node.nodeType === TEXT_NODE) {
-      this.index.drop(node as Text);
-      return;
-    }
-    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== DOCUMENT_FRAGMENT_NODE) return;
-    const withHosts = this.shadowRootsSeen;
-    if (withHosts) this.dropShadowOf(node);
-    const walker = (node.ownerDocument ?? document).createTreeWalker(node, withHosts ? SHOW_ELEMENT | SHOW_TEXT : SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.nodeType === TEXT_NODE) this.index.drop(n as Text);
-      else this.dropShadowOf(n);
-    }
-  }
-
-  private dropShadowOf(node: Node): void {
-    const shadow = node.nodeType === ELEMENT_NODE ? (node as Element).shadowRoot : null;
-    if (shadow) this.dropSubtree(shadow);
   }
 }

@@ -1,6 +1,9 @@
 // Walks a page's text in slices under a time budget and feeds every text node
 // to the PageIndex. Roots (the body, added subtrees, shadow roots) queue up and
-// are scanned in order; between slices the page gets its turn.
+// are scanned in order; between slices the page gets its turn. What a change
+// removed is dropped from the index in the same queue, so that a removal and
+// a scan of the same nodes (a move) happen in the order the page made them.
+import { DropWalk } from './drop-walk';
 import type { PageIndex } from './page-index';
 import { createTextWalk } from './text-walk';
 import { afterNextFrame, SLICE_BUDGET_MS, yieldSlice } from './yield';
@@ -31,8 +34,13 @@ export interface ScannerHooks {
   onIdle(): void;
 }
 
+/** A root to scan, or one whose text to drop (`withHosts`: look for shadow roots in it). */
+type Job = { node: Node; drop: false } | { node: Node; drop: true; withHosts: boolean };
+
 export class Scanner {
-  private readonly queue: Node[] = [];
+  private readonly queue: Job[] = [];
+  /** When the current slice began. */
+  private sliceStart = 0;
   private running = false;
   private stopped = false;
   /** The page changed since the walk last looked: its excluded elements may have too. */
@@ -57,8 +65,22 @@ export class Scanner {
    *   our first slices delayed.
    */
   enqueue(node: Node): void {
+    this.schedule({ node, drop: false });
+  }
+
+  /**
+   * Schedules the text under a node the page removed (or that became
+   * excluded) to be dropped from the index, after the jobs queued before it.
+   * Until then its names stay in the index, and in the highlights, where a
+   * detached node's ranges draw nothing.
+   */
+  drop(node: Node, withHosts: boolean): void {
+    this.schedule({ node, drop: true, withHosts });
+  }
+
+  private schedule(job: Job): void {
     if (this.stopped) return;
-    this.queue.push(node);
+    this.queue.push(job);
     if (!this.running) void this.run();
   }
 
@@ -78,16 +100,21 @@ export class Scanner {
       await afterNextFrame();
       if (this.stopped) return;
       mark(SCAN_START_MARK);
-      let sliceStart = performance.now();
+      this.sliceStart = performance.now();
       while (this.queue.length > 0 && !this.stopped) {
-        const root = this.queue.shift() as Node;
+        const job = this.queue.shift() as Job;
+        const root = job.node;
+        if (job.drop) {
+          if (!(await this.dropAll(new DropWalk(root, job.withHosts)))) return;
+          continue;
+        }
         if (root.nodeType === TEXT_NODE) {
           if (root.isConnected) this.index.scanText(root as Text);
           continue;
         }
         const walk = createTextWalk(root, this.hooks.ownHost(), (shadow) => {
           this.hooks.onShadowRoot(shadow);
-          this.queue.push(shadow);
+          this.queue.push({ node: shadow, drop: false });
         });
         this.changed = false;
         // An empty index (the page's first scan) has none of this walk's
@@ -102,16 +129,13 @@ export class Scanner {
             const data = text.data;
             if (data.length > 2) this.index.scanText(text, data, fresh);
           }
-          if (++visited % CLOCK_STRIDE !== 0) continue;
-          if (performance.now() - sliceStart < SLICE_BUDGET_MS) continue;
+          if (!this.sliceOver(++visited)) continue;
           const resumeFrom = walk.current;
-          await yieldSlice();
-          if (this.stopped) return;
-          sliceStart = performance.now();
+          if (!(await this.nextSlice())) return;
           // A node removed while we waited would end the walk early: start the
           // root again (scanning is idempotent) rather than miss the rest of it.
           if (!resumeFrom.isConnected && root.isConnected) {
-            this.queue.unshift(root);
+            this.queue.unshift(job);
             break;
           }
           if (this.changed) {
@@ -126,5 +150,30 @@ export class Scanner {
     if (this.stopped) return;
     mark(SCAN_END_MARK);
     this.hooks.onIdle();
+  }
+
+  /** Drops the text of a walk; false if the scanner was stopped meanwhile. */
+  private async dropAll(walk: DropWalk): Promise<boolean> {
+    let visited = 0;
+    for (let text = walk.next(); text !== null; text = walk.next()) {
+      if (text) this.index.drop(text);
+      if (!this.sliceOver(++visited)) continue;
+      if (!(await this.nextSlice())) return false;
+      walk.checkPlace();
+    }
+    return true;
+  }
+
+  /** Whether the slice has used its budget: the clock is read every CLOCK_STRIDE nodes. */
+  private sliceOver(visited: number): boolean {
+    return visited % CLOCK_STRIDE === 0 && performance.now() - this.sliceStart >= SLICE_BUDGET_MS;
+  }
+
+  /** Gives the page its turn, and starts the next slice; false if the scanner was stopped meanwhile. */
+  private async nextSlice(): Promise<boolean> {
+    await yieldSlice();
+    if (this.stopped) return false;
+    this.sliceStart = performance.now();
+    return true;
   }
 }

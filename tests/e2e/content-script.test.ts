@@ -407,6 +407,60 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       await page.close();
     });
 
+    it('drops a large removal in slices, in the order the page made its changes, and leaves alone what the page takes back', async () => {
+      const { page } = await open('/content/en.html', 10);
+      // 12,000 paragraphs above the article, of 11 text nodes each: dropping them takes several slices.
+      await page.evaluate(() => {
+        const section = document.createElement('section');
+        section.id = 'bulk';
+        for (let i = 0; i < 12_000; i++) {
+          const p = document.createElement('p');
+          p.id = `bulk-${i}`;
+          // Many text nodes: the drop takes several slices, and frames come between them.
+          for (let k = 0; k < 5; k++) p.append(`Bulk ${i}.${k}: `, Object.assign(document.createElement('b'), { textContent: 'Erdoğan' }));
+          p.append(' met Putin in Sochi.');
+          section.append(p);
+        }
+        document.body.prepend(section);
+        (window as unknown as { addedAt: number }).addedAt = performance.now();
+      });
+      await page.waitFor(litIn, ['bulk-0', 'Putin,Sochi']);
+      // Its scan is over: the drop will be the only job.
+      await page.waitFor(() => (performance.getEntriesByName('newscontext-scan-end', 'mark').at(-1)?.startTime ?? 0) > (window as unknown as { addedAt: number }).addedAt);
+      // One task removes the section and takes one paragraph back; two frames
+      // later, while the drop is under way, the page takes back the first
+      // 9,000 others, where the drop's walk most likely is, above the article
+      // (a walk that went on from where it was would then go through the live
+      // page, and drop the article's names).
+      await page.evaluate(() => {
+        const section = document.getElementById('bulk')!;
+        const article = document.querySelector('article')!;
+        const taken = document.getElementById('bulk-1')!;
+        section.remove();
+        article.before(taken);
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+          const rest = [...section.children].slice(0, 9_000);
+          const holder = document.createElement('div');
+          holder.id = 'back';
+          holder.append(...rest);
+          article.before(holder);
+        }));
+      });
+      // Nothing painted in a node the page removed for good; what it took back, and the article, still lit.
+      const settledDrop = () => {
+        for (const [name, h] of CSS.highlights) if (name.startsWith('newscontext-')) for (const r of h) if (!r.startContainer.isConnected) return false;
+        return document.getElementById('back') !== null;
+      };
+      await page.waitFor(settledDrop, undefined, 20_000);
+      await page.waitFor(litIn, ['bulk-1', 'Putin,Sochi']);
+      await page.evaluate(() => document.getElementById('p2')?.scrollIntoView());
+      await page.waitFor(litIn, ['p2', EN_P2]);
+      await page.evaluate(() => document.getElementById('bulk-8000')?.scrollIntoView());
+      await page.waitFor(litIn, ['bulk-8000', 'Putin,Sochi']);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
     it('indexes a paragraph the page adds during its first scan once, though both the walk and the change reach it', async () => {
       const page = await engine.newPage();
       await page.goto(server.url('/content/late.html'));
