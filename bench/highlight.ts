@@ -46,6 +46,8 @@ export interface OursRun {
   /** Chromium: heap (JS + Blink) after the scan, over the same page without the extension. */
   heapDelta?: number;
   live?: LiveRun;
+  /** After the live update: the page's task that removed the article (our drop of its text is in it, or after it). */
+  removalMs?: number;
 }
 
 export interface RefRun extends Timed {
@@ -61,6 +63,8 @@ export interface PageResult {
   nearBottom?: number;
   /** Without the extension: inserting the live-update paragraphs, to the frame after. */
   liveBaselineMs?: number;
+  /** Without the extension: the page's task that removed the article, after the live-update paragraphs came. */
+  removalBaselineMs?: number;
   liveMentions?: number;
   ours: OursRun[];
   floor: Timed[];
@@ -178,6 +182,8 @@ async function runOurs(ctx: HighlightContext, spec: PageSpec, liveMentions: numb
     if (spec.live && complete && liveMentions !== undefined) run.live = await appendAndTime(page, spec.live.html);
     step = 'scrolling to the bottom';
     if (complete) run.bottomCount = await page.evaluate<number>('__ncBench.scrollToBottom()');
+    step = 'the removal';
+    if (run.live) run.removalMs = await page.evaluate<number>('__ncBench.removeArticle()');
     return run;
   }).catch((error: unknown) => {
     throw new Error(`${step}: ${error instanceof Error ? error.message : String(error)}`);
@@ -239,7 +245,10 @@ export async function measurePage(ctx: HighlightContext, spec: PageSpec): Promis
         result.breakdownContentScript = await callInContentScript<Breakdown>(page, 'breakdown', []);
       }
       result.nearBottom = await page.evaluate<number>(`__ncProbe.censusNear('bottom')`);
-      if (live) result.liveBaselineMs = await page.evaluate<number>(`__ncProbe.insertBaseline(${JSON.stringify(live.html)})`);
+      if (live) {
+        result.liveBaselineMs = await page.evaluate<number>(`__ncProbe.insertBaseline(${JSON.stringify(live.html)})`);
+        result.removalBaselineMs = await page.evaluate<number>('__ncProbe.removalBaseline()');
+      }
     }),
   );
   const census = result.census;

@@ -294,12 +294,13 @@ function live(r: BenchResults): string {
         p.liveBaselineMs === undefined ? '—' : ms(t - p.liveBaselineMs),
         ms(oursMs(p)),
         ratio(t / oursMs(p)),
+        `${ms(median(p.ours.flatMap((x) => (x.removalMs === undefined ? [] : [x.removalMs]))))} / ${ms(p.removalBaselineMs)}`,
         String(runs.length),
       ];
     });
   if (!rows.length) return '';
   return table(
-    ['browser', 'page', 'inserted paragraphs', 'new mentions', 'new names in view lit', 'all of them scanned', 'without the extension: the insertion to the next frame', 'ours beyond the page\'s own', 'full scan of the page (ours)', 'scanned ÷ full scan', 'runs'],
+    ['browser', 'page', 'inserted paragraphs', 'new mentions', 'new names in view lit', 'all of them scanned', 'without the extension: the insertion to the next frame', 'ours beyond the page\'s own', 'full scan of the page (ours)', 'scanned ÷ full scan', 'then the article removed: the page\'s task, with ours / without', 'runs'],
     rows,
   );
 }
@@ -383,7 +384,7 @@ export function renderReport(r: BenchResults): string {
   const bd = breakdown(r);
   if (bd) parts.push(`## Where our time goes\n\nOur pipeline's parts (bundled from src/core and src/content/exclusions.ts) run synchronously, with no yielding and so no frames in between, in the browser without our extension: once in the page's own world, once in a content script's world (a probe extension: Chromium's isolated world, Firefox's Xray wrappers). *Ranges* is a \`StaticRange\` per mention added to a registered \`Highlight\`: the content script makes and adds only those near the viewport. Against them, the content script's measured time (whole page scanned):\n\n${bd}`);
   const lv = live(r);
-  if (lv) parts.push(`## Live updates\n\nAfter the initial scan, paragraphs arrive at the top of the article in one mutation, where the reader is:\n\n${lv}`);
+  if (lv) parts.push(`## Live updates\n\nAfter the initial scan, paragraphs arrive at the top of the article in one mutation, where the reader is. Then the page removes the article, as a single-page app does when it moves on: the page's task that removes it, to a task after it (our MutationObserver callback, a microtask, runs inside it; the text removed is dropped from our index in slices after it):\n\n${lv}`);
   if (r.matcher) parts.push(`## The matcher in node\n\n${matcher(r.matcher)}`);
   if (r.search) parts.push(`## Search at library scale\n\n${search(r.search)}`);
   if (r.footprint) parts.push(`## Footprint\n\n${footprint(r.footprint)}`);

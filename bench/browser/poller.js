@@ -204,4 +204,17 @@
     await afterNextFrame();
     return count();
   };
+
+  /**
+   * Removal: the article goes, as when a single-page app moves on. Resolves
+   * with the ms of the page's task that removed it, to a task after it: our
+   * MutationObserver callback, a microtask, runs inside that task. The same
+   * as removalBaseline() in probe.ts, without the extension.
+   */
+  state.removeArticle = () =>
+    new Promise((resolve) => {
+      const start = performance.now();
+      (document.querySelector('article') || document.body).remove();
+      setTimeout(() => resolve(performance.now() - start), 0);
+    });
 })();

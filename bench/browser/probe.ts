@@ -362,6 +362,19 @@ export async function frameCosts(sizes: number[]): Promise<FrameCost[]> {
 }
 
 /**
+ * The removal baseline, without the extension: the page's task that removes
+ * the article, to a task after it (poller.js, removeArticle, with it).
+ * Mutates the page: call last.
+ */
+export function removalBaseline(): Promise<number> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    (document.querySelector('article') ?? document.body).remove();
+    setTimeout(() => resolve(performance.now() - start), 0);
+  });
+}
+
+/**
  * The live-update baseline, without the extension: the same paragraphs
  * inserted at the top of the article, until the frame after (the page's own
  * style and layout). Mutates the page: call last.
