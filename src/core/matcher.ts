@@ -191,26 +191,22 @@ let candCount = 0;
 const found: Mention[] = [];
 
 function walk(text: string, n: number, node: Node, p: number): void {
-  // Each character is read once, and the common cases (ASCII letters, a plain
-  // space) take no call: a page's first scan runs this before the JIT has
-  // optimized it, where every call and read counts.
-  let c = p < n ? text.charCodeAt(p) : -1;
   for (;;) {
     // Combining marks (text in NFD) belong to the letter before them.
-    while (c >= 0x300 && c <= 0x36f) c = ++p < n ? text.charCodeAt(p) : -1;
+    while (p < n && text.charCodeAt(p) >= 0x300 && text.charCodeAt(p) <= 0x36f) p++;
     if (node.term !== undefined) {
       candEnd[candCount] = p;
       candTerm[candCount++] = node.term;
     }
     if (node.slotAny !== undefined || node.slotReq !== undefined) slot(text, n, node, p);
     const next = node.next;
-    if (next === undefined || c < 0) return;
-    if (c === 0x20 || (c > 0x7f ? isSpaceCode(c) : c >= 0x09 && c <= 0x0d)) {
+    if (next === undefined || p >= n) return;
+    const c = text.charCodeAt(p);
+    if (isSpaceCode(c)) {
       // One space in an alias stands for any run of whitespace in the text.
       const sp = next.get(0x20);
       if (sp === undefined) return;
-      do c = ++p < n ? text.charCodeAt(p) : -1;
-      while (c >= 0 && isSpaceCode(c));
+      do p++; while (p < n && isSpaceCode(text.charCodeAt(p)));
       node = sp;
       continue;
     }
@@ -218,7 +214,7 @@ function walk(text: string, n: number, node: Node, p: number): void {
     const to = next.get(f);
     if (to !== undefined) {
       node = to;
-      c = ++p < n ? text.charCodeAt(p) : -1;
+      p++;
       continue;
     }
     // "VladimirPutin" (seed 000): a lower-to-upper step inside a word stands
