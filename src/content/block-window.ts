@@ -47,10 +47,6 @@ export class BlockWindow<B> {
     return new BlockWindow(order);
   }
 
-  get size(): number {
-    return this.order.length;
-  }
-
   /** The block that comes last in document order. */
   last(): B | undefined {
     return this.order[this.order.length - 1];
