@@ -132,9 +132,12 @@ export class Scanner {
           if (!this.sliceOver(++visited)) continue;
           const resumeFrom = walk.current;
           if (!(await this.nextSlice())) return;
+          // The root itself was removed while we waited: the rest of it is not
+          // on the page, and its drop, queued after this, drops what we indexed.
+          if (!root.isConnected) break;
           // A node removed while we waited would end the walk early: start the
           // root again (scanning is idempotent) rather than miss the rest of it.
-          if (!resumeFrom.isConnected && root.isConnected) {
+          if (!resumeFrom.isConnected) {
             this.queue.unshift(job);
             break;
           }
