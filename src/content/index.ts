@@ -106,7 +106,7 @@ export function init(win: Window = window): ContentScript | null {
         reporter.schedule();
       },
     });
-    live = new LiveUpdates(index, scanner, ownHost, () => {
+    live = new LiveUpdates(scanner, ownHost, () => {
       if (!isContextValid()) return destroy();
       // A script may turn design mode on and fill the editor without any input from the reader.
       designMode.check();

@@ -6,7 +6,6 @@
 // one that stops being excluded is scanned: the attributes that decide it are
 // watched too.
 import { EXCLUSION_ATTRIBUTES, isInsideExcluded } from './exclusions';
-import type { PageIndex } from './page-index';
 import type { Scanner } from './scanner';
 import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './dom-constants';
 
@@ -17,7 +16,6 @@ export class LiveUpdates {
   private shadowRootsSeen = false;
 
   constructor(
-    private readonly index: PageIndex,
     private readonly scanner: Scanner,
     private readonly ownHost: () => Element | null,
     /** Called after a batch was handled, e.g. to restore a cleared registry. */
