@@ -115,10 +115,10 @@ function insert(root: Node, alias: string, term: Term, entities: readonly Compil
 // The text is searched for them with one RegExp: the engine runs native code
 // between two candidates, where a loop of ours, one character at a time, was a
 // fifth of find() warm in node, and a third before the JIT has optimized it
-// (baseline tier only), as on a page's first scan. Its class is the ranges with small gaps filled
-// (lower-case letters among capitals in Latin Extended): a class of the ~250
-// exact ranges made find() slower than the loop. So each candidate is also
-// looked up in a table of the exact ones.
+// (baseline tier only), as on a page's first scan. Its class is the ranges
+// with small gaps filled (lower-case letters among capitals in Latin
+// Extended): a class of the ~250 exact ranges made find() slower than the
+// loop. So each candidate is also looked up in a table of the exact ones.
 
 /** How wide a gap between two ranges of start characters the RegExp's class fills. */
 const CLASS_GAP = 16;
