@@ -3,8 +3,9 @@
 // without the extension (PLAIN=1), on the page with sections and on a flat one.
 // Usage:
 //   [PLAIN=1] npx tsx bench/removal-task.ts [chromium|firefox] [paragraphs] [loads]
-// The task is timed in the page, from before the removal to a timeout after it:
-// our MutationObserver callback runs inside it, as a microtask.
+// The task is timed in the page by the bench's poller (removeArticle), in both
+// browsers: from before the removal to a timeout after it, as our
+// MutationObserver callback runs inside it, a microtask.
 import { launchBenchChromium, launchBenchFirefox, type BrowserName } from './browsers';
 import { initScripts } from './bundle';
 import { launchOurs, serveGeneratedPage } from './investigate';
@@ -23,11 +24,7 @@ for (const flat of [false, true]) {
       await page.goto(`${url}#nc-bench`, 120_000);
       if (!plain) await page.evaluate('__ncBench.done');
       await page.evaluate('new Promise((r) => setTimeout(r, 300))');
-      const task = await page.evaluate<number>(`new Promise((resolve) => {
-        const t = performance.now();
-        document.querySelector('article').remove();
-        setTimeout(() => resolve(performance.now() - t), 0);
-      })`);
+      const task = await page.evaluate<number>('__ncBench.removeArticle()');
       const frame = await page.evaluate<number>('new Promise((resolve) => { const t = performance.now(); requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t), 0)); })');
       console.log(`${name}${plain ? ' (plain)' : ''}, ${paragraphs} paragraphs ${flat ? 'flat' : 'in sections'}: removal task ${task.toFixed(1)} ms, then ${frame.toFixed(1)} ms to a task after the next frame`);
       await page.close();
