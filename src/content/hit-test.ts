@@ -8,26 +8,30 @@
 // Chromium 128+) or caretRangeFromPoint (older Chromium). The caret snaps to the
 // nearest character boundary, so the mention's own rectangles confirm the hit.
 import type { Mention } from '../core/types';
+import { spanRange } from './block-text';
 import type { PageIndex } from './page-index';
 import { TEXT_NODE } from './dom-constants';
 
 export interface Hit {
-  node: Text;
+  /** The text node, or block read whole (whole-blocks.ts), whose text the mention's offsets are in. */
+  node: Text | Element;
   mention: Mention;
   rect: DOMRect;
 }
 
-/** The same name in the same text node (two paragraphs may hold the same name at the same offsets). */
+/** The same name in the same text (two paragraphs may hold the same name at the same offsets). */
 export function sameHit(a: Hit | null | undefined, b: Hit | null | undefined): boolean {
   if (!a || !b) return false;
   return a.node === b.node && a.mention.entityId === b.mention.entityId && a.mention.start === b.mention.start && a.mention.end === b.mention.end;
 }
 
-/** A live Range over one mention, to measure it. */
-export function mentionRange(doc: Document, node: Text, m: Mention): Range {
+/** A live Range over one mention, to measure it; null if its text no longer reaches it. */
+export function mentionRange(doc: Document, node: Text | Element, m: Mention): Range | null {
+  const at = spanRange(node, m);
+  if (!at) return null;
   const range = doc.createRange();
-  range.setStart(node, m.start);
-  range.setEnd(node, m.end);
+  range.setStart(at.startContainer, at.startOffset);
+  range.setEnd(at.endContainer, at.endOffset);
   return range;
 }
 
@@ -77,14 +81,15 @@ export function mentionAtPoint(doc: Document, index: PageIndex, x: number, y: nu
   if (!maybeOurs(x, y)) return null;
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== TEXT_NODE) return null;
-  const node = caret.node as Text;
-  const mentions = index.mentionsOf(node);
-  if (mentions.length === 0) return null;
+  const around = index.mentionsAround(caret.node as Text);
+  if (!around) return null;
+  const offset = around.base + caret.offset;
   // The caret may sit just before or just after the character under the pointer.
-  for (const m of mentions) {
-    if (caret.offset < m.start - 1 || caret.offset > m.end) continue;
-    const rect = rectContaining(mentionRange(doc, node, m), x, y);
-    if (rect) return { node, mention: m, rect };
+  for (const m of around.mentions) {
+    if (offset < m.start - 1 || offset > m.end) continue;
+    const range = mentionRange(doc, around.holder, m);
+    const rect = range && rectContaining(range, x, y);
+    if (rect) return { node: around.holder, mention: m, rect };
   }
   return null;
 }

@@ -20,6 +20,7 @@ import { pageEntities, Reporter } from './report';
 import { Scanner } from './scanner';
 import { textSample } from './text-sample';
 import { CardView } from './ui/card-view';
+import { spanRange } from './block-text';
 
 export interface ContentScript {
   destroy(): void;
@@ -66,11 +67,10 @@ export function init(win: Window = window): ContentScript | null {
     showAll: (entityId) => void send('open', { page: 'search', entityId }).catch(guard),
     entityName: (id) => matcher.entity(id)?.name ?? id,
   });
-  const hover = new HoverController(doc, index, card, (hit) =>
-    highlights.setCurrent(
-      hit && new StaticRange({ startContainer: hit.node, startOffset: hit.mention.start, endContainer: hit.node, endOffset: hit.mention.end }),
-    ),
-  );
+  const hover = new HoverController(doc, index, card, (hit) => {
+    const at = hit && spanRange(hit.node, hit.mention);
+    highlights.setCurrent(at ? new StaticRange(at) : null);
+  });
   const ownHost = () => card.shadow.host;
 
   // The keyboard shortcut reaches every frame of the tab: the one with the

@@ -9,8 +9,8 @@ import type { PageIndex } from './page-index';
 import { readingOrder, nextAfter } from './reading-order';
 import { FOLLOWING, TEXT_NODE } from './dom-constants';
 
-function rectOf(doc: Document, node: Text, m: Mention): DOMRect | undefined {
-  return mentionRange(doc, node, m).getClientRects()[0];
+function rectOf(doc: Document, node: Text | Element, m: Mention): DOMRect | undefined {
+  return mentionRange(doc, node, m)?.getClientRects()[0];
 }
 
 /** The name at the selection's focus (or anchor), where a caret just before or after it counts too. */
@@ -24,9 +24,9 @@ export function selectedMention(doc: Document, index: PageIndex): Hit | null {
   for (const [node, offset] of ends) {
     if (!node || node.nodeType !== TEXT_NODE) continue;
     const text = node as Text;
-    const mention = index.mentionAt(text, offset) ?? (offset > 0 ? index.mentionAt(text, offset - 1) : undefined);
-    const rect = mention && rectOf(doc, text, mention);
-    if (mention && rect) return { node: text, mention, rect };
+    const held = index.mentionAt(text, offset) ?? (offset > 0 ? index.mentionAt(text, offset - 1) : undefined);
+    const rect = held && rectOf(doc, held.holder, held.mention);
+    if (held && rect) return { node: held.holder, mention: held.mention, rect };
   }
   return null;
 }

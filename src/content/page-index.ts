@@ -1,12 +1,20 @@
-// What the page names: for each text node, its mentions (the ViewportPainter
-// paints those near the screen), plus running counts per entity. Adding or dropping a
-// node costs in proportion to that node, never to the page.
+// What the page names: for each text node, or block read whole
+// (whole-blocks.ts), its mentions (the ViewportPainter paints those near the
+// screen), plus running counts per entity. Adding or dropping an entry costs
+// in proportion to it, never to the page.
 import type { Matcher } from '../core/matcher';
 import type { Mention } from '../core/types';
-import type { PaintEntry, ViewportPainter } from './viewport-painter';
+import { BlockText } from './block-text';
+import { blockAround, type PaintEntry, type ViewportPainter } from './viewport-painter';
 
 /** How many indexed nodes one pruneDisconnected() call looks at. */
 const PRUNE_STEP = 2000;
+
+/** A mention, and the text node or block read whole whose text its offsets are in. */
+export interface HeldMention {
+  holder: Text | Element;
+  mention: Mention;
+}
 
 export interface EntityCount {
   count: number;
@@ -14,13 +22,15 @@ export interface EntityCount {
 }
 
 export class PageIndex {
-  /** Each node's mentions, in the painter's entry for it. */
-  private readonly nodes = new Map<Text, PaintEntry>();
+  /** Each text node's or block's mentions, in the painter's entry for it. */
+  private readonly nodes = new Map<Node, PaintEntry>();
   private readonly counts = new Map<string, EntityCount>();
+  /** How many of `nodes` are blocks read whole: while none are, a text node is only ever in its own entry. */
+  private blocks = 0;
   /** Bumped on every change, so that the reporter knows when to report. */
   version = 0;
   /** Where pruneDisconnected() goes on from. */
-  private pruneCursor: Iterator<Text> | undefined;
+  private pruneCursor: Iterator<Node> | undefined;
 
   constructor(
     private readonly matcher: Matcher,
@@ -42,30 +52,66 @@ export class PageIndex {
     this.version++;
   }
 
-  /** Forgets a text node and removes its highlights. */
-  drop(node: Text): void {
+  /**
+   * Matches a block read whole (whole-blocks.ts), as scanText() does a text
+   * node. A block scanned again may have been scanned text node by text node
+   * before (it held a line break then): those entries go.
+   */
+  scanBlock(el: Element, data: string, isNew = false): void {
+    const mentions = this.matcher.find(data);
+    if (!isNew) {
+      this.drop(el);
+      if (this.nodes.size > this.blocks) for (const node of BlockText.of(el).nodes) this.drop(node);
+    }
+    if (mentions.length === 0) return;
+    for (const m of mentions) this.count(m, 1);
+    this.nodes.set(el, this.painter.addBlock(el, mentions));
+    this.blocks++;
+    this.version++;
+  }
+
+  /** Forgets a text node or a block read whole, and removes its highlights. */
+  drop(node: Node): void {
     const entry = this.nodes.get(node);
     if (entry) this.forget(node, entry);
   }
 
-  private forget(node: Text, entry: PaintEntry): void {
+  private forget(node: Node, entry: PaintEntry): void {
     for (const m of entry.mentions) this.count(m, -1);
     this.painter.remove(entry);
     this.nodes.delete(node);
+    // A block read whole is filed by the painter as its own block.
+    if (entry.block?.el === node) this.blocks--;
     this.version++;
   }
 
-  has(node: Text): boolean {
-    return this.nodes.has(node);
+  /** The mentions of a text node's text, with the holder of their offsets and where the node starts in its text. */
+  private held(node: Text): { entry: PaintEntry; base: number } | undefined {
+    const own = this.nodes.get(node);
+    if (own) return { entry: own, base: 0 };
+    const parent = node.parentElement;
+    if (this.blocks === 0 || !parent) return undefined;
+    // Only inline elements are inside a block read whole.
+    const block = blockAround(parent);
+    const entry = this.nodes.get(block);
+    if (entry?.node !== block) return undefined;
+    const base = BlockText.of(block).offsetOf(node);
+    return base < 0 ? undefined : { entry, base };
   }
 
-  mentionsOf(node: Text): readonly Mention[] {
-    return this.nodes.get(node)?.mentions ?? [];
+  /** The mentions a text node's text is part of: its own, or those of the block read whole that holds it. */
+  mentionsAround(node: Text): { holder: Text | Element; mentions: readonly Mention[]; base: number } | undefined {
+    const held = this.held(node);
+    return held && { holder: held.entry.node, mentions: held.entry.mentions, base: held.base };
   }
 
   /** The mention under a character offset of a text node, if any. */
-  mentionAt(node: Text, offset: number): Mention | undefined {
-    return this.nodes.get(node)?.mentions.find((m) => m.start <= offset && offset < m.end);
+  mentionAt(node: Text, offset: number): HeldMention | undefined {
+    const held = this.held(node);
+    if (!held) return undefined;
+    const at = held.base + offset;
+    const mention = held.entry.mentions.find((m) => m.start <= at && at < m.end);
+    return mention && { holder: held.entry.node, mention };
   }
 
   /** The nodes whose names are painted now: those near the viewport. */
@@ -75,6 +121,11 @@ export class PageIndex {
 
   entityCounts(): ReadonlyMap<string, EntityCount> {
     return this.counts;
+  }
+
+  /** Whether any block is read whole: until one is, a text node's text is only ever in its own entry. */
+  holdsBlocks(): boolean {
+    return this.blocks > 0;
   }
 
   nodeCount(): number {
@@ -103,6 +154,7 @@ export class PageIndex {
 
   clear(): void {
     this.nodes.clear();
+    this.blocks = 0;
     this.pruneCursor = undefined;
     this.counts.clear();
     this.painter.clear();

@@ -26,7 +26,8 @@
 //   lit at once, not at the end.
 import type { EntityType, Mention } from '../core/types';
 import { BlockWindow, WINDOW_MIN } from './block-window';
-import { FOLLOWING } from './dom-constants';
+import { BlockText, spanRange } from './block-text';
+import { FOLLOWING, TEXT_NODE } from './dom-constants';
 import type { HighlightSet } from './highlights';
 
 /** How far beyond the viewport we paint ahead, so that scrolling shows names already lit. */
@@ -55,13 +56,35 @@ const BELOW_BAND_STREAK = 64;
  * tag name.
  */
 export function blockOf(node: Text, known?: Element): Element | null {
-  let el: Element | null = node.parentElement;
-  while (el && el !== known && INLINE_TAGS.has(el.localName)) {
+  const el = node.parentElement;
+  return el && blockAround(el, known);
+}
+
+/** The nearest non-inline element that is or holds `el` (the topmost inline one, at a root). */
+export function blockAround(el: Element, known?: Element): Element {
+  while (el !== known && INLINE_TAGS.has(el.localName)) {
     const parent: Element | null = el.parentElement;
     if (!parent) break;
     el = parent;
   }
   return el;
+}
+
+/**
+ * Where an entry's mentions are in its text nodes, now. Those the text no
+ * longer reaches are left out: it shrank since it was matched, and its rescan
+ * is queued.
+ */
+function mentionRanges(entry: { node: Text | Element; mentions: readonly Mention[] }): Array<{ entityId: string; range: StaticRangeInit }> {
+  const out: Array<{ entityId: string; range: StaticRangeInit }> = [];
+  const node = entry.node;
+  // A block's text nodes are found once for all its mentions.
+  const text = node.nodeType === TEXT_NODE ? null : BlockText.of(node as Element);
+  for (const m of entry.mentions) {
+    const range = text ? text.rangeOf(m) : spanRange(node, m);
+    if (range) out.push({ entityId: m.entityId, range });
+  }
+  return out;
 }
 
 interface Painted {
@@ -75,7 +98,8 @@ interface Painted {
  * wrapper costs more than in Chromium, and there were six per node).
  */
 export interface PaintEntry {
-  readonly node: Text;
+  /** A text node, or a block read whole (whole-blocks.ts): its mentions' offsets are into its text. */
+  readonly node: Text | Element;
   readonly mentions: readonly Mention[];
   /** Where it was filed: its block then (null: it had none), which may have changed since. */
   readonly block: Block | null;
@@ -189,6 +213,16 @@ export class ViewportPainter {
       this.paint(loose);
       return loose;
     }
+    return this.file(node, mentions, el);
+  }
+
+  /** A block read whole and its mentions, as add() does a text node's. */
+  addBlock(el: Element, mentions: readonly Mention[]): PaintEntry {
+    return this.file(el, mentions, el);
+  }
+
+  private file(node: Text | Element, mentions: readonly Mention[], el: Element): PaintEntry {
+    const last = this.last;
     let block = el === last?.el ? last : this.blocks.get(el);
     if (!block) {
       block = this.fileBlock(el);
@@ -468,14 +502,10 @@ export class ViewportPainter {
 
   private paint(entry: PaintEntry): void {
     if (entry.ranges) return;
-    const node = entry.node;
-    const length = node.length;
     const ranges: Painted[] = [];
-    for (const { entityId, start, end } of entry.mentions) {
+    for (const { entityId, range: init } of mentionRanges(entry)) {
       const type = this.typeOf(entityId);
-      // The node may have shrunk since it was matched; its rescan is queued.
-      if (end > length) continue;
-      const range = new StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
+      const range = new StaticRange(init);
       this.highlights.add(type, range);
       ranges.push({ type, range });
     }
