@@ -4,8 +4,10 @@
 // synchronously. Bundled into one IIFE by bench/bundle.ts; window.__ncProbe.
 import AdvancedMark from 'advanced-mark.js';
 import MarkJs from 'mark.js';
+import { BlockText, spanRange } from '../../src/content/block-text';
 import { isExcludedElement } from '../../src/content/exclusions';
-import { createTextWalk } from '../../src/content/text-walk';
+import { OnePassWalk, type TextWalk } from '../../src/content/text-walk';
+import { TwoPassWalk } from '../../src/content/two-pass-walk';
 import { blockOf } from '../../src/content/viewport-painter';
 import { createMatcher, type Matcher } from '../../src/core/matcher';
 import type { CompiledGazetteer, EntityType, Mention } from '../../src/core/types';
@@ -23,10 +25,39 @@ function need(): Matcher {
   return matcher;
 }
 
-/** The text nodes the content script's scanner visits, in its order (its own walk: same exclusions, same length filter). */
-function scannerWalk(root: Node, visit: (t: Text) => void): void {
-  const walk = createTextWalk(root, null, () => {});
-  for (let t = walk.next(); t !== null; t = walk.next()) if (t && t.data.length > 2) visit(t);
+/**
+ * The texts the content script's scanner reads, in its order (its own walk:
+ * same exclusions, same blocks read whole, same length filter): each text
+ * node's, or a block's read whole.
+ */
+function scannerWalk(root: Node, visit: (holder: Text | Element, data: string) => void): void {
+  const walk = scannersWalk(root);
+  for (let t = walk.next(); t !== null; t = walk.next()) {
+    if (!t) continue;
+    const data = walk.whole ? (t.textContent ?? '') : (t as Text).data;
+    if (data.length > 2) visit(t, data);
+  }
+}
+
+/**
+ * The walk of this browser's content script (text-walk.ts), in whichever
+ * world the probe runs: Firefox's content script walks text node by text node
+ * (its Xray wrappers), which the page's own world would not tell.
+ */
+function scannersWalk(root: Node): TextWalk {
+  const noShadow = () => {};
+  return /\bFirefox\//.test(navigator.userAgent) ? new TwoPassWalk(root, null, noShadow) : new OnePassWalk(root, null, noShadow, true);
+}
+
+/** The ranges of what a text names: those of the content script's painter. */
+function rangesOf(holder: Text | Element, mentions: readonly Mention[]): Array<[Mention, StaticRange]> {
+  const out: Array<[Mention, StaticRange]> = [];
+  const block = holder.nodeType === Node.TEXT_NODE ? null : BlockText.of(holder as Element);
+  for (const m of mentions) {
+    const at = block ? block.rangeOf(m) : spanRange(holder, m);
+    if (at) out.push([m, new StaticRange(at)]);
+  }
+  return out;
 }
 
 /** The walk the scanner had before: a filter callback per node. */
@@ -59,10 +90,10 @@ export function census(selector?: string): PageCensus {
 function censusOf(root: Element): PageCensus {
   const m = need();
   const out: PageCensus = { mentions: 0, textNodes: 0, chars: 0, elements: root.getElementsByTagName('*').length };
-  scannerWalk(root, (t) => {
-    out.textNodes++;
-    out.chars += t.data.length;
-    out.mentions += m.find(t.data).length;
+  scannerWalk(root, (t, data) => {
+    out.textNodes += t.nodeType === Node.TEXT_NODE ? 1 : BlockText.of(t as Element).nodes.length;
+    out.chars += data.length;
+    out.mentions += m.find(data).length;
   });
   return out;
 }
@@ -82,8 +113,8 @@ export async function censusNear(where: 'top' | 'bottom'): Promise<number> {
   const w = window.innerWidth;
   const near = new Map<Element, boolean>();
   let mentions = 0;
-  scannerWalk(document.body, (t) => {
-    const el = blockOf(t);
+  scannerWalk(document.body, (t, data) => {
+    const el = t.nodeType === Node.TEXT_NODE ? blockOf(t as Text) : (t as Element);
     if (!el) return;
     let yes = near.get(el);
     if (yes === undefined) {
@@ -91,7 +122,7 @@ export async function censusNear(where: 'top' | 'bottom'): Promise<number> {
       yes = el.getClientRects().length > 0 && r.bottom >= -h && r.top <= 2 * h && r.right >= 0 && r.left <= w;
       near.set(el, yes);
     }
-    if (yes) mentions += m.find(t.data).length;
+    if (yes) mentions += m.find(data).length;
   });
   window.scrollTo(0, 0);
   await frame();
@@ -244,7 +275,7 @@ export async function breakdown(): Promise<Breakdown> {
   const m = need();
   const body = document.body;
   let sink = 0;
-  scannerWalk(body, (t) => (sink += t.data.length)); // warm the walker and the DOM
+  scannerWalk(body, (_, data) => (sink += data.length)); // warm the walker and the DOM
 
   // Each part runs twice and keeps the faster run: the first may still be compiling.
   const best = (fn: () => void): number => {
@@ -256,27 +287,28 @@ export async function breakdown(): Promise<Breakdown> {
     }
     return min;
   };
-  const walk = best(() => scannerWalk(body, (n) => (sink += n.data.length)));
+  const walk = best(() => scannerWalk(body, (_, data) => (sink += data.length)));
   const walkCallback = best(() => callbackWalk(body, (n) => (sink += n.data.length)));
   const walkBare = best(() => {
     const w = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     for (let n = w.nextNode(); n; n = w.nextNode()) sink += (n as Text).data.length;
   });
-  const walkMatch = best(() => scannerWalk(body, (n) => (sink += m.find(n.data).length)));
+  const walkMatch = best(() => scannerWalk(body, (_, data) => (sink += m.find(data).length)));
 
-  const nodes: Text[] = [];
-  scannerWalk(body, (n) => nodes.push(n));
+  const holders: Array<Text | Element> = [];
+  const texts: string[] = [];
+  scannerWalk(body, (n, data) => {
+    holders.push(n);
+    texts.push(data);
+  });
   let found: Mention[][] = [];
-  const matchOnly = best(() => (found = nodes.map((n) => m.find(n.data))));
+  const matchOnly = best(() => (found = texts.map((data) => m.find(data))));
 
   const fresh = (): Map<EntityType, Highlight> => new Map((['person', 'place', 'organisation'] as const).map((k) => [k, new Highlight()]));
   const highlightOnly = best(() => {
     const hl = fresh();
-    nodes.forEach((node, i) => {
-      for (const mention of found[i]!) {
-        const range = new StaticRange({ startContainer: node, startOffset: mention.start, endContainer: node, endOffset: mention.end });
-        hl.get(types.get(mention.entityId) ?? 'place')!.add(range);
-      }
+    holders.forEach((holder, i) => {
+      for (const [mention, range] of rangesOf(holder, found[i]!)) hl.get(types.get(mention.entityId) ?? 'place')!.add(range);
     });
   });
 
@@ -285,9 +317,8 @@ export async function breakdown(): Promise<Breakdown> {
   const walkMatchHighlight = best(() => {
     hl = fresh();
     mentions = 0;
-    scannerWalk(body, (node) => {
-      for (const mention of m.find(node.data)) {
-        const range = new StaticRange({ startContainer: node, startOffset: mention.start, endContainer: node, endOffset: mention.end });
+    scannerWalk(body, (holder, data) => {
+      for (const [mention, range] of rangesOf(holder, m.find(data))) {
         hl.get(types.get(mention.entityId) ?? 'place')!.add(range);
         mentions++;
       }
@@ -332,10 +363,8 @@ export interface FrameCost {
 export async function frameCosts(sizes: number[]): Promise<FrameCost[]> {
   const m = need();
   const all: StaticRange[] = [];
-  scannerWalk(document.body, (node) => {
-    for (const mention of m.find(node.data)) {
-      all.push(new StaticRange({ startContainer: node, startOffset: mention.start, endContainer: node, endOffset: mention.end }));
-    }
+  scannerWalk(document.body, (holder, data) => {
+    for (const [, range] of rangesOf(holder, m.find(data))) all.push(range);
   });
   const ticker = document.body.appendChild(document.createElement('span'));
   const timeFrame = async (change: () => void): Promise<number> => {

@@ -1,6 +1,7 @@
 // The text a removal takes away: the text nodes under a node the page removed
-// (or that became excluded), open shadow roots included, whose entries the
-// index drops. A walk, so that the scanner can drop in slices: removing a
+// (or that became excluded), open shadow roots included, and the blocks read
+// whole there (whole-blocks.ts), whose entries the index drops. A walk, so
+// that the scanner can drop in slices: removing a
 // 10,000-paragraph article (a single-page app moving on) had us drop its
 // 30,000 text nodes in the page's own task, as our MutationObserver callback
 // is a microtask: that task took 75-150 ms in Chromium with us and 31-50 ms
@@ -21,12 +22,14 @@ export class DropWalk {
   constructor(
     node: Node,
     private readonly withHosts: boolean,
+    /** Elements are handed out too: the index holds blocks read whole. */
+    private readonly withBlocks: boolean,
   ) {
     this.roots = [node];
   }
 
-  /** The next text node to drop; `undefined` for a step that found none; null at the end. */
-  next(): Text | undefined | null {
+  /** The next node to drop; `undefined` for a step that found none; null at the end. */
+  next(): Text | Element | undefined | null {
     for (;;) {
       const walker = this.walker;
       if (!walker) {
@@ -35,8 +38,10 @@ export class DropWalk {
         if (root.nodeType === TEXT_NODE) return root as Text;
         if (root.nodeType !== ELEMENT_NODE && root.nodeType !== DOCUMENT_FRAGMENT_NODE) continue;
         this.root = root;
-        this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, this.withHosts ? SHOW_ELEMENT | SHOW_TEXT : SHOW_TEXT);
+        const elements = this.withHosts || this.withBlocks;
+        this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, elements ? SHOW_ELEMENT | SHOW_TEXT : SHOW_TEXT);
         this.hostOf(root);
+        if (this.withBlocks && root.nodeType === ELEMENT_NODE) return root as Element;
         continue;
       }
       const node = walker.nextNode();
@@ -46,7 +51,7 @@ export class DropWalk {
       }
       if (node.nodeType === TEXT_NODE) return node as Text;
       this.hostOf(node);
-      return undefined;
+      return this.withBlocks ? (node as Element) : undefined;
     }
   }
 

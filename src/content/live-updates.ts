@@ -50,12 +50,17 @@ export class LiveUpdates {
         continue;
       }
       for (const node of record.removedNodes) this.scanner.drop(node, this.shadowRootsSeen);
+      // What is left of a leaf block is read again, whole or not (scanner.ts).
+      if (record.removedNodes.length > 0) this.scanner.recheck(record.target);
       for (const node of record.addedNodes) rescan.add(node);
     }
     for (const node of rescan) {
       if (!node.isConnected) continue;
       if (node === host || isInsideExcluded(node, host)) {
-        if (node !== host) this.scanner.drop(node, this.shadowRootsSeen);
+        if (node !== host) {
+          this.scanner.drop(node, this.shadowRootsSeen);
+          this.scanner.recheck(node);
+        }
         continue;
       }
       if (node.nodeType === TEXT_NODE || node.nodeType === ELEMENT_NODE) this.scanner.enqueue(node);

@@ -5,9 +5,11 @@
 // a scan of the same nodes (a move) happen in the order the page made them.
 import { DropWalk } from './drop-walk';
 import type { PageIndex } from './page-index';
-import { createTextWalk } from './text-walk';
+import { createTextWalk, readsBlocksWhole } from './text-walk';
 import { afterNextFrame, SLICE_BUDGET_MS, yieldSlice } from './yield';
-import { TEXT_NODE } from './dom-constants';
+import { ELEMENT_NODE, TEXT_NODE } from './dom-constants';
+import { isInsideExcluded } from './exclusions';
+import { leafBlockAround, readsWhole } from './whole-blocks';
 
 /** How many nodes to visit between two looks at the clock. */
 const CLOCK_STRIDE = 64;
@@ -34,8 +36,11 @@ export interface ScannerHooks {
   onIdle(): void;
 }
 
-/** A root to scan, or one whose text to drop (`withHosts`: look for shadow roots in it). */
-type Job = { node: Node; drop: false } | { node: Node; drop: true; withHosts: boolean };
+/**
+ * A root to scan (`held`: only the leaf block it is in, if any: see rootOf),
+ * or one whose text to drop (`withHosts`: look for shadow roots in it).
+ */
+type Job = { node: Node; drop: false; held: boolean } | { node: Node; drop: true; withHosts: boolean };
 
 export class Scanner {
   private readonly queue: Job[] = [];
@@ -65,7 +70,16 @@ export class Scanner {
    *   our first slices delayed.
    */
   enqueue(node: Node): void {
-    this.schedule({ node, drop: false });
+    this.schedule({ node, drop: false, held: false });
+  }
+
+  /**
+   * Schedules a node where the page removed something, or that became
+   * excluded: if it is in a leaf block (whole-blocks.ts), that block's text
+   * changed, and it is read again.
+   */
+  recheck(node: Node): void {
+    this.schedule({ node, drop: false, held: true });
   }
 
   /**
@@ -103,31 +117,43 @@ export class Scanner {
       this.sliceStart = performance.now();
       while (this.queue.length > 0 && !this.stopped) {
         const job = this.queue.shift() as Job;
-        const root = job.node;
         if (job.drop) {
-          if (!(await this.dropAll(new DropWalk(root, job.withHosts)))) return;
+          if (!(await this.dropAll(new DropWalk(job.node, job.withHosts, this.index.holdsBlocks())))) return;
           continue;
         }
+        const root = this.rootOf(job);
+        if (!root) continue;
         if (root.nodeType === TEXT_NODE) {
-          if (root.isConnected) this.index.scanText(root as Text);
+          this.index.scanText(root as Text);
           continue;
         }
-        const walk = createTextWalk(root, this.hooks.ownHost(), (shadow) => {
-          this.hooks.onShadowRoot(shadow);
-          this.queue.push({ node: shadow, drop: false });
-        });
-        this.changed = false;
         // An empty index (the page's first scan) has none of this walk's
         // nodes, and the walk meets each once: no lookup for an old entry
         // (20,000 map lookups on a 10,000-paragraph page; in Firefox, each
         // hashes a node's wrapper).
         const fresh = this.index.nodeCount() === 0;
+        if (root.nodeType === ELEMENT_NODE && this.scanWhole(root as Element, fresh)) continue;
+        const walk = createTextWalk(
+          root,
+          this.hooks.ownHost(),
+          (shadow) => {
+            this.hooks.onShadowRoot(shadow);
+            this.queue.push({ node: shadow, drop: false, held: false });
+          },
+          // Read whole before, text node by text node now: its old entry goes.
+          fresh ? undefined : (block) => this.index.drop(block),
+        );
+        this.changed = false;
         let visited = 0;
         for (let text = walk.next(); text !== null; text = walk.next()) {
           if (text) {
-            // Read once: in Firefox each read of a page's string crosses an Xray wrapper and copies it.
-            const data = text.data;
-            if (data.length > 2) this.index.scanText(text, data, fresh);
+            if (walk.whole) {
+              this.index.scanBlock(text as Element, text.textContent ?? '', fresh);
+            } else {
+              // Read once: in Firefox each read of a page's string crosses an Xray wrapper and copies it.
+              const data = (text as Text).data;
+              if (data.length > 2) this.index.scanText(text as Text, data, fresh);
+            }
           }
           if (!this.sliceOver(++visited)) continue;
           const resumeFrom = walk.current;
@@ -153,6 +179,40 @@ export class Scanner {
     if (this.stopped) return;
     mark(SCAN_END_MARK);
     this.hooks.onIdle();
+  }
+
+  /**
+   * What a job scans. Where blocks are read whole, a change inside a leaf block
+   * (whole-blocks.ts) reads the whole block again, whether it was read whole
+   * or text node by text node: the change may have joined or parted its
+   * words (a line break added), or made it one kind or the other. Elsewhere,
+   * the node itself (a `held` job: nothing). Null for nothing.
+   */
+  private rootOf(job: { node: Node; held: boolean }): Node | null {
+    const node = job.node;
+    const from = job.held ? (node as Element) : node.parentElement;
+    const block = readsBlocksWhole && from ? leafBlockAround(from) : null;
+    if (!block) return job.held || !node.isConnected ? null : node;
+    if (!block.isConnected) return null;
+    if (isInsideExcluded(block, this.hooks.ownHost())) {
+      this.index.drop(block);
+      return null;
+    }
+    return block;
+  }
+
+  /**
+   * Scans an element that is a block read whole, as one; true if it was. An
+   * element read whole before that is not now loses its entry, and its walk
+   * follows.
+   */
+  private scanWhole(el: Element, fresh: boolean): boolean {
+    if (readsBlocksWhole && !el.shadowRoot && readsWhole(el)) {
+      this.index.scanBlock(el, el.textContent ?? '', fresh);
+      return true;
+    }
+    if (!fresh) this.index.drop(el);
+    return false;
   }
 
   /** Drops the text of a walk; false if the scanner was stopped meanwhile. */

@@ -9,7 +9,8 @@ import { OnePassWalk } from './text-walk';
 
 export function textSample(doc: Document, max = 2000): string {
   let sample = doc.title;
+  // Reading no block whole: text nodes only.
   const walk = new OnePassWalk(doc.body, null, () => {});
-  for (let text = walk.next(); text !== null && sample.length < max; text = walk.next()) sample += ' ' + text.data;
+  for (let text = walk.next(); text !== null && sample.length < max; text = walk.next()) sample += ' ' + (text as Text).data;
   return sample.slice(0, max);
 }

@@ -28,6 +28,8 @@ export class TwoPassWalk implements TextWalk {
   private nextExcluded = 0;
   /** Set by refresh() when the walk found itself inside an excluded element. */
   private stepOver = false;
+  /** This walk reads no block whole (text-walk.ts says why). */
+  readonly whole = false;
 
   constructor(
     private readonly root: Node,
