@@ -1,31 +1,36 @@
 // The text walk for Firefox (see text-walk.ts): fewest DOM calls, because each
 // one from a content script crosses an Xray wrapper (about 0.7 µs). The
 // one-pass walk cost four calls per element (step, node type, matches(),
-// shadowRoot) and three per text node; this costs two of each:
+// shadowRoot) and three per text node; this costs two per text node, and two
+// per element that may hold a shadow root (none for the links and emphasis of
+// a paragraph):
 // - the text pass is a SHOW_TEXT walker. The excluded elements are found once,
 //   natively, with querySelectorAll; the walker steps over one when it meets
 //   the first text node inside it;
-// - the host pass is a SHOW_ELEMENT walker that only reads shadowRoot.
+// - the host pass reads the shadowRoot of the elements that may have one,
+//   found natively (shadow-hosts.ts), and keeps those inside excluded elements
+//   out when it finds one.
 // A page that changes while a long walk waits for its next slice may add or
 // remove excluded elements: refresh() finds them again.
 // In Chromium, where DOM calls are cheap, the second pass and the
 // querySelectorAll cost more than they save (~15 ms on a 10,000-paragraph page).
-import { EXCLUDED_SELECTOR } from './exclusions';
-import { FOLLOWING, SHOW_ELEMENT, SHOW_TEXT } from './dom-constants';
+import { EXCLUDED_SELECTOR, isInsideExcluded } from './exclusions';
+import { FOLLOWING, SHOW_TEXT } from './dom-constants';
+import { PossibleHosts } from './shadow-hosts';
 import type { TextWalk } from './text-walk';
 
 export class TwoPassWalk implements TextWalk {
   private readonly doc: Document;
   private readonly texts: TreeWalker;
-  private hosts: TreeWalker | null = null;
+  /** The host pass: the elements that may hold a shadow root. */
+  private hosts: PossibleHosts | null = null;
   /** The outermost excluded elements under the root, in document order. */
   private excluded: Element[] = [];
   /** Those with text, and the first text node inside each: where the text pass steps over them. */
   private skipped: Element[] = [];
   private entries: Text[] = [];
-  /** The next of `skipped` the text pass will meet; of `excluded`, the host pass. */
+  /** The next of `skipped` the text pass will meet. */
   private nextSkip = 0;
-  private nextExcluded = 0;
   /** Set by refresh() when the walk found itself inside an excluded element. */
   private stepOver = false;
   /** This walk reads no block whole (text-walk.ts says why). */
@@ -42,39 +47,36 @@ export class TwoPassWalk implements TextWalk {
   }
 
   get current(): Node {
-    return this.hosts ? this.hosts.currentNode : this.texts.currentNode;
+    // The host pass goes on through its list whatever the page removes meanwhile.
+    return this.hosts ? this.root : this.texts.currentNode;
   }
 
   next(): Text | undefined | null {
     if (!this.hosts) {
       const text = this.nextText();
       if (text) return text;
-      this.hosts = this.doc.createTreeWalker(this.root, SHOW_ELEMENT);
+      this.hosts = new PossibleHosts(this.root);
     }
     return this.nextHost() ? undefined : null;
   }
 
   refresh(): void {
+    // The host pass looks at exclusion for each host it finds.
+    if (this.hosts) return;
     this.findExcluded();
     const at = this.current;
     if (at === this.root) return;
     // The walk may now be inside an excluded element: it leaves it first.
     const around = this.excluded.find((el) => el.contains(at));
     if (around) {
-      if (this.hosts) this.hosts.currentNode = around;
-      else this.texts.currentNode = around;
+      this.texts.currentNode = around;
       this.stepOver = true;
     }
-    // The next excluded elements are the first ones after where the walk is.
+    // The next excluded element is the first one after where the walk is.
     const from = around ?? at;
     // (An element around `from` precedes it: compareDocumentPosition says CONTAINS | PRECEDING.)
-    const ahead = (el: Element) => (from.compareDocumentPosition(el) & FOLLOWING) !== 0;
-    const firstAhead = (list: Element[]) => {
-      const i = list.findIndex(ahead);
-      return i < 0 ? list.length : i;
-    };
-    this.nextSkip = firstAhead(this.skipped);
-    this.nextExcluded = firstAhead(this.excluded);
+    const i = this.skipped.findIndex((el) => (from.compareDocumentPosition(el) & FOLLOWING) !== 0);
+    this.nextSkip = i < 0 ? this.skipped.length : i;
   }
 
   private nextText(): Text | null {
@@ -93,23 +95,16 @@ export class TwoPassWalk implements TextWalk {
     return text;
   }
 
-  /** Looks at the next element for an open shadow root; false at the end. */
+  /**
+   * Looks at the next element that may hold a shadow root; false at the end.
+   * Hosts are few: whether one is excluded, or was removed while the walk
+   * waited, is looked at only for those.
+   */
   private nextHost(): boolean {
-    const walker = this.hosts!;
-    let el: Element | null;
-    if (this.stepOver) {
-      this.stepOver = false;
-      el = nextOutside(walker) as Element | null;
-    } else {
-      el = walker.nextNode() as Element | null;
-    }
-    while (el !== null && el === this.excluded[this.nextExcluded]) {
-      this.nextExcluded++;
-      el = nextOutside(walker) as Element | null;
-    }
-    if (el === null) return false;
+    const el = this.hosts!.take();
+    if (!el) return false;
     const shadow = el.shadowRoot;
-    if (shadow) this.onShadowRoot(shadow);
+    if (shadow && el.isConnected && !isInsideExcluded(el, this.ownHost)) this.onShadowRoot(shadow);
     return true;
   }
 
@@ -144,7 +139,6 @@ export class TwoPassWalk implements TextWalk {
     this.skipped = skipped;
     this.entries = entries;
     this.nextSkip = 0;
-    this.nextExcluded = 0;
   }
 }
 
