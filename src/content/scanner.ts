@@ -132,14 +132,20 @@ export class Scanner {
         // (20,000 map lookups on a 10,000-paragraph page; in Firefox, each
         // hashes a node's wrapper).
         const fresh = this.index.nodeCount() === 0;
-        if (root.nodeType === ELEMENT_NODE && this.scanWhole(root as Element, fresh)) continue;
+        const onShadowRoot = (shadow: ShadowRoot) => {
+          this.hooks.onShadowRoot(shadow);
+          this.queue.push({ node: shadow, drop: false, held: false });
+        };
+        if (root.nodeType === ELEMENT_NODE) {
+          // The walks look at what is under their root: a host the page added is a root itself.
+          const shadow = (root as Element).shadowRoot;
+          if (shadow) onShadowRoot(shadow);
+          if (this.scanWhole(root as Element, fresh)) continue;
+        }
         const walk = createTextWalk(
           root,
           this.hooks.ownHost(),
-          (shadow) => {
-            this.hooks.onShadowRoot(shadow);
-            this.queue.push({ node: shadow, drop: false, held: false });
-          },
+          onShadowRoot,
           // Read whole before, text node by text node now: its old entry goes.
           fresh ? undefined : (block) => this.index.drop(block),
         );

@@ -707,6 +707,9 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       await comp.page.evaluate(() => document.getElementById('open')?.remove());
       const noneStale = () => ![...CSS.highlights].some(([name, h]) => name.startsWith('newscontext-') && [...h].some((r) => !r.startContainer.isConnected));
       await comp.page.waitFor(noneStale, undefined, 300);
+      // A host the page adds is a root of its own to scan: its shadow root is scanned too.
+      await comp.page.evaluate(() => document.body.append(document.createElement('news-quote')));
+      await comp.page.waitFor(() => [...(CSS.highlights.get('newscontext-place') ?? [])].some((r) => String(r.startContainer.nodeValue).includes('Dushanbe')));
       await comp.page.close();
     });
 
