@@ -9,9 +9,11 @@
 // by text node. Firefox reads no block whole: to know the blocks, its walk had
 // to look at every element it met, or find the blocks natively (a
 // querySelectorAll; with :has() for the whole ones, 72-95 ms by itself) and
-// the first text node of each. The best of those took the walk alone from 80
-// to 108 ms on a 10,000-paragraph page, more than the index then saved
-// (bench/scan-times.ts, 12 loads: 187.5 ms before, 192.5 ms with). Neither walk has a filter callback: calling into script for
+// the first text node of each, and each of those is a call through an Xray.
+// On a 10,000-paragraph page (bench/scan-times.ts, 12 loads each), one walk
+// that knew the blocks and excluded elements by identity with native lists:
+// 187.5 ms before, 192.5 ms with; the two-pass walk finding the next whole
+// block as it went: 172 ms before, 204.5 ms with. Neither walk has a filter callback: calling into script for
 // every node cost more than the walk itself (npm run bench, "Where our time
 // goes").
 import { SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom-constants';
