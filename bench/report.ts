@@ -194,7 +194,7 @@ function whyTime(p: PageResult): string {
   const gap = Math.max(...p.ours.map((x) => x.frameGap));
   // The breakdown keeps the better of two runs after a first walk: warm code, the page's DOM wrappers made.
   const pipeline = `the walk and the matching alone, synchronously and warm, take ${ms(cs.walkMatch)} in a content script's world (${ms(pg.walkMatch)} in the page's)`;
-  const rest = `the rest is our index of the page (per node: its mentions, counts, its block for the painter), garbage collection, the scan being the page's first (our code not yet optimized by the JIT, each node's wrapper made on first touch), and the page's turns between our 8 ms slices (a frame at least every ${ms(gap)})`;
+  const rest = `the rest is our index of the page (per text node, or block read whole in Chromium: its mentions, counts, its block for the painter), garbage collection, the scan being the page's first (our code not yet optimized by the JIT, each node's wrapper made on first touch), and the page's turns between our 8 ms slices (a frame at least every ${ms(gap)})`;
   const lit = litMs(p) > 0.5 * oursMs(p) ? `; the names in view were lit only at ${ms(litMs(p))}` : '';
   const parts = `the walk ${ms(cs.walk)} (the floor's bare walk: ${ms(cs.walkBare)}; ${ms(pg.walk)} in the page's world), matching ${ms(cs.matchOnly)}`;
   if (p.browser === 'firefox') return `${pipeline}; through Firefox's Xray wrappers every DOM call costs more: ${parts}; ${rest}${lit}`;
