@@ -1,8 +1,9 @@
-// Walks a page's text in slices under a time budget and feeds every text node
-// to the PageIndex. Roots (the body, added subtrees, shadow roots) queue up and
-// are scanned in order; between slices the page gets its turn. What a change
-// removed is dropped from the index in the same queue, so that a removal and
-// a scan of the same nodes (a move) happen in the order the page made them.
+// Walks a page's text in slices under a time budget and feeds every text node,
+// or block read whole (whole-blocks.ts), to the PageIndex. Roots (the body,
+// added subtrees, shadow roots) queue up and are scanned in order; between
+// slices the page gets its turn. What a change removed is dropped from the
+// index in the same queue, so that a removal and a scan of the same nodes (a
+// move) happen in the order the page made them.
 import { DropWalk } from './drop-walk';
 import type { PageIndex } from './page-index';
 import { createTextWalk, readsBlocksWhole } from './text-walk';
