@@ -80,7 +80,8 @@ export class Scanner {
    * changed, and it is read again.
    */
   recheck(node: Node): void {
-    this.schedule({ node, drop: false, held: true });
+    // Where no block is read whole (Firefox), a change's own jobs are enough.
+    if (readsBlocksWhole) this.schedule({ node, drop: false, held: true });
   }
 
   /**
@@ -141,7 +142,7 @@ export class Scanner {
           // The walks look at what is under their root: a host the page added is a root itself.
           const shadow = (root as Element).shadowRoot;
           if (shadow) onShadowRoot(shadow);
-          if (this.scanWhole(root as Element, fresh)) continue;
+          if (this.scanWhole(root as Element, shadow, fresh)) continue;
         }
         const walk = createTextWalk(
           root,
@@ -211,10 +212,11 @@ export class Scanner {
   /**
    * Scans an element that is a block read whole, as one; true if it was. An
    * element read whole before that is not now loses its entry, and its walk
-   * follows.
+   * follows. `shadow`: the element's shadow root, read by the caller; a host's
+   * light text is walked node by node, as the walk does.
    */
-  private scanWhole(el: Element, fresh: boolean): boolean {
-    if (readsBlocksWhole && !el.shadowRoot && readsWhole(el)) {
+  private scanWhole(el: Element, shadow: ShadowRoot | null, fresh: boolean): boolean {
+    if (readsBlocksWhole && !shadow && readsWhole(el)) {
       this.index.scanBlock(el, el.textContent ?? '', fresh);
       return true;
     }
