@@ -9,6 +9,7 @@
 // call each. The links, emphasis and list items of an article are not
 // visited at all. On that page: 15-18 ms for the listed tags (most of it
 // making a wrapper for each element found), 2-3 ms for the XPath.
+import { DOCUMENT_FRAGMENT_NODE } from './dom-constants';
 
 /** The standard elements attachShadow() accepts (DOM standard, "valid shadow host name"). */
 const HOST_TAGS = 'article,aside,blockquote,body,div,footer,h1,h2,h3,h4,h5,h6,header,main,nav,p,section,span';
@@ -19,7 +20,6 @@ const CUSTOM_ELEMENTS_OR_SELF = "descendant-or-self::*[contains(local-name(), '-
 
 /** XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, as a number (see dom-constants.ts for why). */
 const ORDERED_SNAPSHOT = 7;
-const DOCUMENT_FRAGMENT_NODE = 11;
 
 /**
  * The elements under `root` (not itself) that may hold a shadow root, not in

@@ -13,9 +13,9 @@
 // On a 10,000-paragraph page (bench/scan-times.ts, 12 loads each), one walk
 // that knew the blocks and excluded elements by identity with native lists:
 // 187.5 ms before, 192.5 ms with; the two-pass walk finding the next whole
-// block as it went: 172 ms before, 204.5 ms with. Neither walk has a filter callback: calling into script for
-// every node cost more than the walk itself (npm run bench, "Where our time
-// goes").
+// block as it went: 172 ms before, 204.5 ms with. Neither walk has a filter
+// callback: calling into script for every node cost more than the walk itself
+// (npm run bench, "Where our time goes").
 import { SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom-constants';
 import { isExcludedElement } from './exclusions';
 import { nextOutside, TwoPassWalk } from './two-pass-walk';
