@@ -102,8 +102,17 @@ function wrapPuppeteer(page: PpPage): TestPage {
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     evaluateInFrame: (selector, fn) => evaluateInFrame(page.frames(), page.mainFrame(), selector, fn),
+    // Polled with evaluate, not waitForFunction: Puppeteer's waitForFunction
+    // builds its poller with Function() in the page, which a strict
+    // Content-Security-Policy blocks in Firefox 140 (BiDi's own evaluation is
+    // exempt).
     async waitFor(fn, arg, timeout = 15_000) {
-      await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg);
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        if (await page.evaluate(fn as never, arg)) return;
+        if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for ${fn.name || 'a condition'} in vain`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
     },
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
