@@ -1,13 +1,15 @@
 // Highlighting one page in one browser: our content script (in the browser
 // with the extension), and, on fresh loads in the plain browser, the floor,
 // advanced-mark.js and mark.js, plus the census (how many mentions the
-// content script must highlight) and a breakdown of our pipeline's parts.
+// content script must highlight), a breakdown of our pipeline's parts and, in
+// Firefox, the page's own frame gaps after its load.
 import type { BenchBrowser, BenchPage, BrowserName } from './browsers';
 import type { Breakdown, PageCensus, Timed } from './browser/probe';
 import { appendAndTime, type LiveRun } from './live';
 import { callInContentScript } from './probe-extension';
 import type { RunLimits } from './plan';
 import { longest, mainThreadTasks } from './trace';
+import { median } from './stats';
 
 export interface PageSpec extends RunLimits {
   id: string;
@@ -65,6 +67,13 @@ export interface PageResult {
   liveBaselineMs?: number;
   /** Without the extension: the page's task that removed the article, after the live-update paragraphs came. */
   removalBaselineMs?: number;
+  /**
+   * Without the extension, on fresh loads: the page's own longest gap between
+   * two frames over as long after its load as our scans took. A browser busy
+   * with a big page after its load (Firefox: layout, paint, GC) leaves gaps
+   * that ours, measured over the same span, cannot tell from its own.
+   */
+  pageAloneGaps: number[];
   liveMentions?: number;
   ours: OursRun[];
   floor: Timed[];
@@ -190,6 +199,32 @@ async function runOurs(ctx: HighlightContext, spec: PageSpec, liveMentions: numb
   });
 }
 
+/** Fresh loads of the page alone, for its own frame gaps after its load. */
+const PAGE_ALONE_RUNS = 3;
+
+/**
+ * Without the extension: the longest gap between two frames from the page's
+ * load on, for `spanMs`, as the poller measures ours (performance.now() in a
+ * requestAnimationFrame callback; the wait for the first frame counts).
+ */
+async function runPageAlone(ctx: HighlightContext, spec: PageSpec, spanMs: number): Promise<number> {
+  return withPage(ctx.plain, async (page) => {
+    await page.goto(spec.url, LOAD_TIMEOUT);
+    return page.evaluate<number>(`new Promise((done) => {
+      const start = performance.now();
+      let last = start, gap = 0;
+      const onFrame = () => {
+        const now = performance.now();
+        gap = Math.max(gap, now - last);
+        last = now;
+        if (now - start < ${Math.ceil(spanMs)}) requestAnimationFrame(onFrame);
+        else done(gap);
+      };
+      requestAnimationFrame(onFrame);
+    })`);
+  });
+}
+
 async function runFloor(ctx: HighlightContext, spec: PageSpec): Promise<Timed> {
   return withPage(ctx.plain, async (page) => {
     await loadWithProbe(ctx, page, spec.url);
@@ -216,6 +251,7 @@ export async function measurePage(ctx: HighlightContext, spec: PageSpec): Promis
     floor: [],
     advancedMark: [],
     markJs: [],
+    pageAloneGaps: [],
     notes: [],
   };
   const attempt = async (what: string, fn: () => Promise<void>) => {
@@ -262,6 +298,13 @@ export async function measurePage(ctx: HighlightContext, spec: PageSpec): Promis
       if (!run.complete) result.notes.push(`ours run ${r + 1}: the scan had not ended after ${spec.oursCapMs / 1000} s`);
     });
     if (r > 0) await attempt(`floor run ${r + 1}`, async () => void result.floor.push(await runFloor(ctx, spec)));
+  }
+  // The page alone over as long as ours took: a few loads, in the browser where frame gaps are the only measure.
+  const span = median(result.ours.filter((x) => x.complete).map((x) => x.ms));
+  if (ctx.ext.name === 'firefox' && Number.isFinite(span)) {
+    for (let r = 0; r < Math.min(spec.runs, PAGE_ALONE_RUNS); r++) {
+      await attempt(`page alone ${r + 1}`, async () => void result.pageAloneGaps.push(await runPageAlone(ctx, spec, span)));
+    }
   }
   for (let r = 0; r < spec.refRuns; r++) {
     await attempt('advanced-mark.js', async () => void result.advancedMark.push(await runReference(ctx, spec, 'advancedMark', spec.advCapMs, baseHeap)));

@@ -212,11 +212,23 @@ function whyTime(p: PageResult, env: Environment): string {
   return `${pipeline}, of which ${parts}; ${rest}${faults}${lit}`;
 }
 
+/** The page's own longest frame gap after its load, without the extension (Firefox): the largest of its loads. */
+function pageAloneCell(p: PageResult): string {
+  const gaps = p.pageAloneGaps ?? [];
+  return gaps.length ? `${ms(Math.max(...gaps))} (${gaps.length})` : '—';
+}
+
 /** Why tasks are long, from the Long Tasks and Long Animation Frames of this run. */
 function whyTasks(p: PageResult): string {
   const gap = Math.max(...p.ours.map((x) => x.frameGap));
   const frames = `the longest gap between two frames was ${ms(gap)}`;
-  if (p.browser === 'firefox') return `no task timing in Firefox; ${frames}`;
+  const aloneMax = p.pageAloneGaps?.length ? Math.max(...p.pageAloneGaps) : NaN;
+  const alone = Number.isFinite(aloneMax)
+    ? `; without the extension, the page alone left gaps of up to ${ms(aloneMax)} over as long after its load (${p.pageAloneGaps.map((g) => ms(g)).join(', ')} in its loads)${
+        aloneMax > TARGET_TASK_MS + 17 ? ': over the bar itself, the browser\'s own work on a page just loaded, which a gap measured while ours runs cannot tell from ours' : ''
+      }`
+    : '';
+  if (p.browser === 'firefox') return `no task timing in Firefox; ${frames}${alone}`;
   const worst = p.ours.reduce<OursRun | undefined>((a, b) => ((b.longestFrame ?? -1) > (a?.longestFrame ?? -1) ? b : a), undefined);
   const frame = worst?.longestFrame === undefined ? '' : ` (longest animation frame ${ms(worst.longestFrame)}, of which style, layout and paint ${ms(worst.longestFrameRender)})`;
   return `a task over 50 ms is a slice that overran its 8 ms budget, the content script's first task, or garbage collection (a trace, \`--trace\`, tells which); ${frames}${frame}`;
@@ -246,12 +258,12 @@ function highlighting(r: BenchResults, b: BrowserName): string {
   const resp = table(
     chromium
       ? ['page', 'longest task (ours)', 'longest animation frame (of it: style, layout, paint)', 'longest frame gap', 'heap: ours', 'heap: advanced-mark.js', 'heap: mark.js', 'matches: floor / adv. / mark.js']
-      : ['page', 'longest frame gap (ours)', 'matches: floor / adv. / mark.js'],
+      : ['page', 'longest frame gap (ours)', 'the page alone: longest frame gap over as long after its load (loads)', 'matches: floor / adv. / mark.js'],
     pages.map((p) => {
       const counts = `${int(median(p.floor.map((x) => x.count)))} / ${int(median(p.advancedMark.map((x) => x.count)))} / ${p.markJs.some((x) => x.projectedMs) ? '(stopped)' : int(median(p.markJs.map((x) => x.count)))}`;
       return chromium
         ? [pageName(p), taskCell(p.ours), frameCell(p.ours), ms(Math.max(...p.ours.map((x) => x.frameGap))), bytes(heapOf(p.ours)), bytes(heapOf(p.advancedMark)), bytes(heapOf(p.markJs)), counts]
-        : [pageName(p), ms(Math.max(...p.ours.map((x) => x.frameGap))), counts];
+        : [pageName(p), ms(Math.max(...p.ours.map((x) => x.frameGap))), pageAloneCell(p), counts];
     }),
   );
   return `### ${browserTitle(b)}\n\nTime to highlight (medians; the content script paints only the mentions near the viewport, and indexes all of them: the ratios use the whole page scanned; runs = ours/floor/advanced-mark.js/mark.js fresh page loads):\n\n${timing}\n\nResponsiveness and memory while ours runs${chromium ? '' : ' (Firefox over WebDriver BiDi has no trace and no heap figures)'}:\n\n${resp}`;
@@ -367,7 +379,7 @@ const METHOD = `## How it is measured
 
 - **Pages.** Generated pages (bench/pages.ts) have a header and nav, an article of sections with headings, paragraphs with links and emphasis, lists, quotes, figures, an aside and a footer; their text mixes English, Indonesian (the seeds' sentences), Russian and Turkish, with the gazetteer's names spliced in, inflected as each language does. Real pages are the large saved pages of \`../shared/pages\`. Everything is served from 127.0.0.1.
 - **Ours.** Chromium (Playwright, \`--headless=new\`) and Firefox (Puppeteer over WebDriver BiDi) load the built extension; each run is a fresh page load. The content script indexes every mention but paints only those within a viewport's height of the screen (src/content/viewport-painter.ts). An init script in the page (bench/browser/poller.js) watches \`CSS.highlights\`, which the page shares with the content script, every animation frame and every few ms. The clock starts at the content script's User Timing mark \`newscontext-scan-start\` (the page's timeline is shared too), made when its scan begins: after the page's next frame, as the floor and the references run on a page loaded and rendered. *First names lit / all in view*: the first and the last change of the painted ranges. *Whole page scanned*: from the start mark to the end of the frame after the \`newscontext-scan-end\` mark. Then the page is scrolled to the bottom: the ranges painted there, against the census, show that the whole page was indexed. The census is our own matcher run, in a browser without the extension, over the texts that browser's scanner reads, with its walk: each text node's, or, in Chromium, a block's read whole (src/content/whole-blocks.ts) (and, for the painted counts, those whose block is within a viewport's height of the screen).
-- **Longest task.** Chromium: the longest task of the page's main thread while ours runs (from its start to the end of the scan), as the Long Tasks API reports it to an observer registered before the page's scripts; the API sees tasks over 50 ms only, and they include the frames the browser renders between our slices. The Long Animation Frames API reports frames over 50 ms: everything that ran between two renderings, and how much of it was style, layout and paint. With \`--trace\`, every task is timed from a Chromium trace instead. Longest frame gap: the longest interval between two \`requestAnimationFrame\` callbacks while ours runs (it includes up to one idle frame, ~17 ms), an interval that began before ours started counted from our start (the page's own loading before it is not ours): the measure in Firefox, which has neither API.
+- **Longest task.** Chromium: the longest task of the page's main thread while ours runs (from its start to the end of the scan), as the Long Tasks API reports it to an observer registered before the page's scripts; the API sees tasks over 50 ms only, and they include the frames the browser renders between our slices. The Long Animation Frames API reports frames over 50 ms: everything that ran between two renderings, and how much of it was style, layout and paint. With \`--trace\`, every task is timed from a Chromium trace instead. Longest frame gap: the longest interval between two \`requestAnimationFrame\` callbacks while ours runs (it includes up to one idle frame, ~17 ms), an interval that began before ours started counted from our start (the page's own loading before it is not ours): the measure in Firefox, which has neither API. There, fresh loads of the page alone, without the extension, give its own longest frame gap over as long after its load as our scans took: the browser's own work on a page just loaded, against which ours is read.
 - **Memory.** Chromium: V8 plus Blink (Oilpan) heap after a forced GC (CDP \`Runtime.getHeapUsage\`), minus the same page's heap in the browser without the extension.
 - **Floor.** A bare \`TreeWalker(SHOW_TEXT)\` over the body with one precompiled, pre-warmed regular expression (the alternation of every spelling, original and folded, flags \`giu\`), counting matches: no boundaries, no highlighting.
 - **mark.js / advanced-mark.js.** Injected into a fresh load in the browser without the extension, given every alias as written (entity specs and the country names from i18n-iso-countries), \`accuracy: "exactly"\` with punctuation as limiters, diacritics and case folded, \`separateWordSearch: false\`. advanced-mark.js also gets \`combinePatterns: Infinity\` and \`cacheTextNodes\` (its fastest documented setting). They wrap matches in \`<mark>\` elements: their times are the synchronous call only, without the style and layout the new elements cost afterwards.
