@@ -25,6 +25,11 @@ export async function buildProbe(): Promise<string> {
   return chunk.code;
 }
 
+/** The init script of the browser without the extension: the frame recorder of the page alone. */
+export function plainInitScripts(): string {
+  return readFileSync(resolve(here, 'browser/frames.js'), 'utf8');
+}
+
 /** The init scripts of the browser with the extension: the poller that times the content script, the popup's first-render mark. */
 export function initScripts(): string {
   return ['browser/poller.js', 'browser/first-render.js'].map((f) => readFileSync(resolve(here, f), 'utf8')).join('\n');

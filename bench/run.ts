@@ -8,7 +8,7 @@ import { loadGazetteer } from '../src/build/gazetteer';
 import { createMatcher } from '../src/core/matcher';
 import { alternationSource, originalAliases, regexAliases } from './aliases';
 import { launchBenchChromium, launchBenchFirefox, type BenchBrowser, type BrowserName } from './browsers';
-import { buildProbe, initScripts } from './bundle';
+import { buildProbe, initScripts, plainInitScripts } from './bundle';
 import { createCorpus } from './corpus';
 import { benchFootprint, type FootprintResult } from './footprint';
 import { measurePage, type HighlightContext, type PageResult, type PageSpec } from './highlight';
@@ -81,7 +81,7 @@ async function highlightIn(name: BrowserName, server: BenchServer, probe: string
   const probeExtension = writeProbeExtension(`${probe}\n;var __ncProbe = __ncProbe;`);
   try {
     // "Plain": without our extension; with the probe extension, idle until asked.
-    plain = await launch({ extensionDir: probeExtension.dir });
+    plain = await launch({ extensionDir: probeExtension.dir, initScript: plainInitScripts() });
     if (name === 'chromium') results.environment.chromium = ext.version;
     else results.environment.firefox = ext.version;
     if (name === 'chromium' && plan.sections.has('footprint') && results.footprint) {
