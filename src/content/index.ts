@@ -11,9 +11,11 @@ import { send } from '../shared/send';
 import { getSettings, isPaused, onSettingsChanged } from '../shared/settings';
 import { isContextValid, isInvalidatedError } from './context-guard';
 import { DesignModeWatch } from './design-mode';
+import { isInsideExcluded } from './exclusions';
 import { HighlightSet } from './highlights';
 import { ViewportPainter } from './viewport-painter';
 import { HoverController } from './hover';
+import { LateHosts } from './late-hosts';
 import { LiveUpdates } from './live-updates';
 import { PageIndex } from './page-index';
 import { pageEntities, Reporter } from './report';
@@ -45,6 +47,15 @@ export function init(win: Window = window): ContentScript | null {
   let paused: boolean | undefined;
   let scanner: Scanner | null = null;
   let live: LiveUpdates | null = null;
+  /** Whether the document was looked through for undefined custom elements since the scanning started. */
+  let lateNoted = false;
+  // A custom element defined after the scan brings its shadow root then: it is observed and scanned like one found by the walk.
+  const late = new LateHosts((shadow) => {
+    if (isInsideExcluded(shadow.host, ownHost())) return;
+    live?.observe(shadow);
+    late.note(shadow);
+    scanner?.enqueue(shadow);
+  });
 
   const collect = () => pageEntities(index, matcher, doc);
   const guard = (error: unknown) => {
@@ -100,17 +111,27 @@ export function init(win: Window = window): ContentScript | null {
     highlights.ensureRegistered();
     scanner = new Scanner(index, {
       ownHost,
-      onShadowRoot: (root) => live?.observe(root),
+      onShadowRoot: (root) => {
+        live?.observe(root);
+        late.note(root);
+      },
       onIdle: () => {
         painter.flush();
         reporter.schedule();
+        if (!lateNoted) {
+          lateNoted = true;
+          late.noteLater(doc);
+        }
       },
     });
-    live = new LiveUpdates(scanner, ownHost, () => {
+    live = new LiveUpdates(scanner, ownHost, (added) => {
       if (!isContextValid()) return destroy();
       // A script may turn design mode on and fill the editor without any input from the reader.
       designMode.check();
       if (!running) return;
+      // A definition often comes with other changes to the page.
+      for (const el of added) late.noteLater(el);
+      late.check();
       // The page's scripts may have cleared CSS.highlights: put ours back.
       if (highlights.isDisturbed()) highlights.ensureRegistered();
       reporter.schedule();
@@ -124,6 +145,8 @@ export function init(win: Window = window): ContentScript | null {
     running = false;
     scanner?.stop();
     live?.disconnect();
+    late.clear();
+    lateNoted = false;
     scanner = null;
     live = null;
     card.close();

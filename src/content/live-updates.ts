@@ -18,8 +18,8 @@ export class LiveUpdates {
   constructor(
     private readonly scanner: Scanner,
     private readonly ownHost: () => Element | null,
-    /** Called after a batch was handled, e.g. to restore a cleared registry. */
-    private readonly afterBatch: () => void,
+    /** Called after a batch was handled, e.g. to restore a cleared registry, with the elements it added. */
+    private readonly afterBatch: (added: readonly Element[]) => void,
   ) {
     this.observer = new MutationObserver((records) => this.handle(records));
   }
@@ -39,6 +39,7 @@ export class LiveUpdates {
     this.scanner.pageChanged();
     const host = this.ownHost();
     const rescan = new Set<Node>();
+    const added: Element[] = [];
     for (const record of records) {
       if (record.type === 'characterData') {
         rescan.add(record.target);
@@ -52,7 +53,10 @@ export class LiveUpdates {
       for (const node of record.removedNodes) this.scanner.drop(node, this.shadowRootsSeen);
       // What is left of a leaf block is read again, whole or not (scanner.ts).
       if (record.removedNodes.length > 0) this.scanner.recheck(record.target);
-      for (const node of record.addedNodes) rescan.add(node);
+      for (const node of record.addedNodes) {
+        rescan.add(node);
+        if (node.nodeType === ELEMENT_NODE) added.push(node as Element);
+      }
     }
     for (const node of rescan) {
       if (!node.isConnected) continue;
@@ -65,6 +69,6 @@ export class LiveUpdates {
       }
       if (node.nodeType === TEXT_NODE || node.nodeType === ELEMENT_NODE) this.scanner.enqueue(node);
     }
-    this.afterBatch();
+    this.afterBatch(added);
   }
 }

@@ -710,6 +710,19 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       // A host the page adds is a root of its own to scan: its shadow root is scanned too.
       await comp.page.evaluate(() => document.body.append(document.createElement('news-quote')));
       await comp.page.waitFor(() => [...(CSS.highlights.get('newscontext-place') ?? [])].some((r) => String(r.startContainer.nodeValue).includes('Dushanbe')));
+      // A custom element defined after the scan attaches its shadow root then, which no
+      // mutation tells: it is looked at again, and its text found; not in an editor.
+      await comp.page.evaluate(() => {
+        customElements.define('late-quote', class extends HTMLElement {
+          connectedCallback() {
+            if (this.shadowRoot) return;
+            this.attachShadow({ mode: 'open' }).innerHTML = this.id === 'late' ? '<p>Defined late: Yerevan.</p>' : '<p>Defined late, in an editor: Grozny.</p>';
+          }
+        });
+      });
+      const lit = (name: string) => [...(CSS.highlights.get('newscontext-place') ?? [])].some((r) => String(r.startContainer.nodeValue).includes(name));
+      await comp.page.waitFor(lit, 'Yerevan');
+      expect(await comp.page.evaluate(lit, 'Grozny')).toBe(false);
       await comp.page.close();
     });
 
