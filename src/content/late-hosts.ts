@@ -17,10 +17,14 @@ const UNDEFINED = ':not(:defined)';
 
 /** How long an idle callback may wait for the page to be idle. */
 const IDLE_TIMEOUT_MS = 1_000;
+/** The most a turn of noting takes, however many roots wait (an idle callback that timed out has no time left of its own). */
+const BUDGET_MS = 8;
 
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(fn, FIRST_DELAY_MS);
+/** Runs `fn` when the page is idle, with the time it may take. */
+function whenIdle(fn: (deadline: number) => void): void {
+  const budget = (left: number) => performance.now() + Math.min(BUDGET_MS, Math.max(left, 1));
+  if (typeof requestIdleCallback === 'function') requestIdleCallback((d) => fn(budget(d.timeRemaining())), { timeout: IDLE_TIMEOUT_MS });
+  else setTimeout(() => fn(budget(BUDGET_MS)), FIRST_DELAY_MS);
 }
 
 export class LateHosts {
@@ -38,9 +42,11 @@ export class LateHosts {
 
   /** Notes the undefined custom elements in `root`, itself included (a document or shadow root holds them only). */
   note(root: Document | ShadowRoot | Element): void {
+    const before = this.waiting.size;
     if (root.nodeType === ELEMENT_NODE && (root as Element).matches(UNDEFINED)) this.waiting.add(root as Element);
     for (const el of root.querySelectorAll(UNDEFINED)) this.waiting.add(el);
-    if (this.waiting.size > 0) {
+    // New ones start the looks again from the shortest delay (one never defined does not keep them going).
+    if (this.waiting.size > before) {
       this.delay = FIRST_DELAY_MS;
       this.arm();
     }
@@ -52,11 +58,22 @@ export class LateHosts {
    */
   noteLater(root: Document | Element): void {
     this.pending.push(root);
+    this.noteWhenIdle();
+  }
+
+  /** Notes pending roots in idle turns, each under a time budget: a page may add thousands at once. */
+  private noteWhenIdle(): void {
     if (this.idle) return;
     this.idle = true;
-    whenIdle(() => {
+    whenIdle((deadline) => {
       this.idle = false;
-      for (const r of this.pending.splice(0)) if (r.isConnected) this.note(r);
+      let done = 0;
+      while (done < this.pending.length && performance.now() < deadline) {
+        const root = this.pending[done++]!;
+        if (root.isConnected) this.note(root);
+      }
+      this.pending.splice(0, done);
+      if (this.pending.length > 0) this.noteWhenIdle();
     });
   }
 
