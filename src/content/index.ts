@@ -113,7 +113,7 @@ export function init(win: Window = window): ContentScript | null {
       ownHost,
       onShadowRoot: (root) => {
         live?.observe(root);
-        late.note(root);
+        late.noteLater(root);
       },
       onIdle: () => {
         painter.flush();

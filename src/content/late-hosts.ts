@@ -29,8 +29,8 @@ function whenIdle(fn: (deadline: number) => void): void {
 
 export class LateHosts {
   private readonly waiting = new Set<Element>();
-  /** Roots to note when the page is idle: what the page added, the document after its first scan. */
-  private readonly pending: Array<Document | Element> = [];
+  /** Roots to note when the page is idle: what the page added, shadow roots scanned, the document after its first scan. */
+  private readonly pending: Array<Document | ShadowRoot | Element> = [];
   private idle = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private delay = FIRST_DELAY_MS;
@@ -54,9 +54,10 @@ export class LateHosts {
 
   /**
    * Notes `root` when the page is idle: a look through a subtree the page
-   * added, or a whole document, is no part of a scan, and is seldom needed.
+   * added, a shadow root the scan entered or a whole document is no part of a
+   * scan, and is seldom needed.
    */
-  noteLater(root: Document | Element): void {
+  noteLater(root: Document | ShadowRoot | Element): void {
     this.pending.push(root);
     this.noteWhenIdle();
   }
