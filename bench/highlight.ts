@@ -137,6 +137,19 @@ async function loadWithProbe(ctx: HighlightContext, page: BenchPage, url: string
  */
 const SCAN_TAIL_MS = 3000;
 
+/**
+ * In-page source, for ours and for the page alone: the longest gap between two
+ * frames that ends at or after `from` and begins at or before `to`; a gap that
+ * began before `from` is counted from it.
+ */
+const LONGEST_GAP = `((frames, from, to) => {
+  let gap = 0;
+  for (let i = 1; i < frames.length; i++) {
+    if (frames[i] >= from && frames[i - 1] <= to) gap = Math.max(gap, frames[i] - Math.max(frames[i - 1], from));
+  }
+  return gap;
+})`;
+
 async function runOurs(ctx: HighlightContext, spec: PageSpec, liveMentions: number | undefined, baseHeap: number | undefined): Promise<OursRun> {
   // Which step a failed run was at: Firefox now and then hangs in one evaluation (see the notes).
   let step = 'loading the page';
@@ -152,10 +165,7 @@ async function runOurs(ctx: HighlightContext, spec: PageSpec, liveMentions: numb
         const s = __ncBench, end = s.painted >= 0 ? s.painted : performance.now();
         // A gap that began before ours started is counted from our start: the
         // page's own loading before it (often 50 ms and more in Firefox) is not ours.
-        let gap = 0;
-        for (let i = 1; i < s.frames.length; i++) {
-          if (s.frames[i] >= s.t0 && s.frames[i - 1] <= end) gap = Math.max(gap, s.frames[i] - Math.max(s.frames[i - 1], s.t0));
-        }
+        let gap = ${LONGEST_GAP}(s.frames, s.t0, end);
         if (s.frames.length && s.painted < 0) gap = Math.max(gap, end - s.frames[s.frames.length - 1]);
         const within = (list) => list.filter(([start, d]) => start + d >= s.t0 && start <= end);
         const supported = PerformanceObserver.supportedEntryTypes || [];
@@ -217,11 +227,7 @@ async function runPageAlone(ctx: HighlightContext, spec: PageSpec, spanMs: numbe
       const read = () => {
         const frames = window.__ncFrames;
         if (performance.now() < to + 50) return setTimeout(read, 20);
-        let gap = 0;
-        for (let i = 1; i < frames.length; i++) {
-          if (frames[i] >= from && frames[i - 1] <= to) gap = Math.max(gap, frames[i] - Math.max(frames[i - 1], from));
-        }
-        done(gap);
+        done(${LONGEST_GAP}(frames, from, to));
       };
       read();
     })`);

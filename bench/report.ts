@@ -163,8 +163,7 @@ function targets(r: BenchResults): string {
       const g = maxGap(p);
       const gOk = okIf(g, (x) => x <= TARGET_TASK_MS + FRAME_MS);
       // Over the bar, but within a frame of the page's own longest gap without us: the gaps cannot say whose they are.
-      const alone = p.pageAloneGaps.length ? Math.max(...p.pageAloneGaps) : NaN;
-      const undecided = gOk === false && alone + FRAME_MS >= g;
+      const undecided = gOk === false && pageAloneMax(p) + FRAME_MS >= g;
       rows.push([
         `${name}, 10,000 paragraphs: no task over ${TARGET_TASK_MS} ms`,
         `longest gap between animation frames ${ms(g)} (Firefox has no task timing; a gap includes up to one idle frame, so the bar is ${TARGET_TASK_MS + FRAME_MS} ms)`,
@@ -217,17 +216,20 @@ function whyTime(p: PageResult, env: Environment): string {
   return `${pipeline}, of which ${parts}; ${rest}${faults}${lit}`;
 }
 
-/** The page's own longest frame gap after its load, without the extension (Firefox): the largest of its loads. */
+/** The page's own longest frame gap after its load, without the extension (Firefox): the largest of its loads; NaN if not measured. */
+function pageAloneMax(p: PageResult): number {
+  return p.pageAloneGaps.length ? Math.max(...p.pageAloneGaps) : NaN;
+}
+
 function pageAloneCell(p: PageResult): string {
-  const gaps = p.pageAloneGaps ?? [];
-  return gaps.length ? `${ms(Math.max(...gaps))} (${gaps.length})` : '—';
+  return p.pageAloneGaps.length ? `${ms(pageAloneMax(p))} (${p.pageAloneGaps.length})` : '—';
 }
 
 /** Why tasks are long, from the Long Tasks and Long Animation Frames of this run. */
 function whyTasks(p: PageResult): string {
   const gap = Math.max(...p.ours.map((x) => x.frameGap));
   const frames = `the longest gap between two frames was ${ms(gap)}`;
-  const aloneMax = p.pageAloneGaps?.length ? Math.max(...p.pageAloneGaps) : NaN;
+  const aloneMax = pageAloneMax(p);
   const alone = Number.isFinite(aloneMax)
     ? `; without the extension, the page alone left gaps of up to ${ms(aloneMax)} over as long after its load (${p.pageAloneGaps.map((g) => ms(g)).join(', ')} in its loads)${
         aloneMax > TARGET_TASK_MS + FRAME_MS ? ': over the bar itself, the browser\'s own work on a page just loaded, which a gap measured while ours runs cannot tell from ours' : ''
