@@ -13,7 +13,8 @@ const FIRST_DELAY_MS = 250;
 /** After this long between looks, the timer stops; the page's changes still bring looks. */
 const MAX_DELAY_MS = 16_000;
 
-const UNDEFINED = ':not(:defined)';
+const DEFINED = ':defined';
+const UNDEFINED = `:not(${DEFINED})`;
 
 /** How long an idle callback may wait for the page to be idle. */
 const IDLE_TIMEOUT_MS = 1_000;
@@ -85,7 +86,7 @@ export class LateHosts {
         this.waiting.delete(el);
         continue;
       }
-      if (!el.matches(':defined')) continue;
+      if (!el.matches(DEFINED)) continue;
       this.waiting.delete(el);
       const shadow = el.shadowRoot;
       if (shadow) this.onShadowRoot(shadow);
