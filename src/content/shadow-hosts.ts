@@ -8,7 +8,8 @@
 // selector of the listed tags finds the first, XPath the second: one native
 // call each. The links, emphasis and list items of an article are not
 // visited at all. On that page: 15-18 ms for the listed tags (most of it
-// making a wrapper for each element found), 2-3 ms for the XPath.
+// making a wrapper for each element found), 2-3 ms for the XPath. The XPath
+// also serves late-hosts.ts, which looks through custom elements only.
 import { DOCUMENT_FRAGMENT_NODE } from './dom-constants';
 
 /** The standard elements attachShadow() accepts (DOM standard, "valid shadow host name"). */
@@ -22,6 +23,19 @@ const CUSTOM_ELEMENTS_OR_SELF = "descendant-or-self::*[contains(local-name(), '-
 const ORDERED_SNAPSHOT = 7;
 
 /**
+ * The custom elements in `root`, found natively, as XPath snapshots: XPath
+ * takes no shadow root as its context, so one per child of one. `self`: `root`
+ * too, when it is one.
+ */
+export function customElementSnapshots(root: Node, self: boolean): XPathResult[] {
+  const parent = root as Node & Partial<ParentNode>;
+  if (!parent.children) return [];
+  const doc = root.ownerDocument ?? (root as Document);
+  if (root.nodeType !== DOCUMENT_FRAGMENT_NODE) return [doc.evaluate(self ? CUSTOM_ELEMENTS_OR_SELF : CUSTOM_ELEMENTS, root, null, ORDERED_SNAPSHOT, null)];
+  return Array.from(parent.children, (child) => doc.evaluate(CUSTOM_ELEMENTS_OR_SELF, child, null, ORDERED_SNAPSHOT, null));
+}
+
+/**
  * The elements under `root` (not itself) that may hold a shadow root, not in
  * document order, one at a time: taking them all at once made a wrapper for
  * each in one go (~45 ms for a 50,000-paragraph page), past a slice's budget.
@@ -29,20 +43,14 @@ const ORDERED_SNAPSHOT = 7;
 export class PossibleHosts {
   private readonly listed: ArrayLike<Element>;
   /** The custom elements, in snapshots: XPath takes no shadow root as its context, so one per child of one. */
-  private readonly custom: XPathResult[] = [];
+  private readonly custom: XPathResult[];
   private next = 0;
   private snapshot = 0;
 
   constructor(root: Node) {
     const parent = root as Node & Partial<ParentNode>;
     this.listed = parent.querySelectorAll ? parent.querySelectorAll(HOST_TAGS) : [];
-    if (!parent.children) return;
-    const doc = root.ownerDocument ?? (root as Document);
-    if (root.nodeType !== DOCUMENT_FRAGMENT_NODE) {
-      this.custom.push(doc.evaluate(CUSTOM_ELEMENTS, root, null, ORDERED_SNAPSHOT, null));
-      return;
-    }
-    for (const child of parent.children) this.custom.push(doc.evaluate(CUSTOM_ELEMENTS_OR_SELF, child, null, ORDERED_SNAPSHOT, null));
+    this.custom = customElementSnapshots(root, false);
   }
 
   /** The next element, or null at the end. */
