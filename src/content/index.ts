@@ -47,13 +47,13 @@ export function init(win: Window = window): ContentScript | null {
   let paused: boolean | undefined;
   let scanner: Scanner | null = null;
   let live: LiveUpdates | null = null;
-  /** Whether the document was looked through for undefined custom elements since the scanning started. */
+  /** Whether the document was looked through for custom elements since the scanning started. */
   let lateNoted = false;
-  // A custom element defined after the scan brings its shadow root then: it is observed and scanned like one found by the walk.
+  // A custom element defined or given a shadow root after the walk passed it: the root is observed and scanned like one found by the walk.
   const late = new LateHosts((shadow) => {
     if (isInsideExcluded(shadow.host, ownHost())) return;
     live?.observe(shadow);
-    late.note(shadow);
+    late.noteLater(shadow);
     scanner?.enqueue(shadow);
   });
 
@@ -113,6 +113,7 @@ export function init(win: Window = window): ContentScript | null {
       ownHost,
       onShadowRoot: (root) => {
         live?.observe(root);
+        late.scanned(root);
         late.noteLater(root);
       },
       onIdle: () => {
@@ -129,9 +130,9 @@ export function init(win: Window = window): ContentScript | null {
       // A script may turn design mode on and fill the editor without any input from the reader.
       designMode.check();
       if (!running) return;
-      // A definition often comes with other changes to the page.
+      // A definition, or a new shadow root, often comes with other changes to the page.
       for (const el of added) late.noteLater(el);
-      late.check();
+      late.checkSoon();
       // The page's scripts may have cleared CSS.highlights: put ours back.
       if (highlights.isDisturbed()) highlights.ensureRegistered();
       reporter.schedule();

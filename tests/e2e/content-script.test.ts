@@ -698,9 +698,10 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       await expect.poll(() => page.evaluateInFrame('#b1', inFrame), { timeout: 10_000 }).toEqual(['Yerevan']);
       await page.close();
 
-      // Custom elements, a div and a span, and a custom element in a shadow root, host open shadow roots.
-      const comp = await open('/content/component.html', 6);
-      expect(sorted(comp.probe.texts.place)).toEqual(sorted(['Armenia', 'Dushanbe', 'Kazakhstan', 'Sochi', 'Baku', 'Moscow']));
+      // Custom elements, a div and a span, and a custom element in a shadow root, host open shadow roots;
+      // so does one defined as the scan ends (Geneva), after the walk passed it.
+      const comp = await open('/content/component.html', 7);
+      expect(sorted(comp.probe.texts.place)).toEqual(sorted(['Armenia', 'Dushanbe', 'Kazakhstan', 'Sochi', 'Baku', 'Moscow', 'Geneva']));
       expect(Object.values(comp.probe.texts).flat()).not.toContain('Grozny');
       expect(Object.values(comp.probe.texts).flat()).not.toContain('Chechnya');
       // Removing the host leaves no highlight on its shadow root's text.
@@ -723,6 +724,13 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       const lit = (name: string) => [...(CSS.highlights.get('newscontext-place') ?? [])].some((r) => String(r.startContainer.nodeValue).includes(name));
       await comp.page.waitFor(lit, 'Yerevan');
       expect(await comp.page.evaluate(lit, 'Grozny')).toBe(false);
+      // A defined element that attaches its shadow root later, as on first use,
+      // with a change to the page beside it (no mutation tells of the root itself).
+      await comp.page.evaluate(() => {
+        document.getElementById('lazy')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Attached later: Gyumri.</p>';
+        document.getElementById('p1')!.append(' Opened.');
+      });
+      await comp.page.waitFor(lit, 'Gyumri');
       await comp.page.close();
     });
 
