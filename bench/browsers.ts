@@ -21,6 +21,8 @@ export interface TraceEvent {
   tid: number;
   cat?: string;
   args?: Record<string, unknown>;
+  /** Thread (CPU) time of a complete event, in microseconds, where the trace records it. */
+  tdur?: number;
 }
 
 /** A V8 CPU profile (CDP Profiler.Profile), as far as the investigation tools read it. */
@@ -44,8 +46,8 @@ export interface BenchPage {
   evaluate<T>(expression: string): Promise<T>;
   /** Chromium: collects garbage, then the renderer's JS plus Blink (Oilpan) heap in bytes. */
   heap?(): Promise<number>;
-  /** Chromium: starts recording top-level tasks and user timing marks. */
-  startTrace?(): Promise<void>;
+  /** Chromium: starts a trace of `categories` (default: NC_TRACE_CATEGORIES, or top-level tasks and user-timing marks). */
+  startTrace?(categories?: readonly string[]): Promise<void>;
   stopTrace?(): Promise<TraceEvent[]>;
   /** Chromium: starts V8's sampling profiler, one sample every `intervalUs` µs (it follows same-site navigations). */
   startProfile?(intervalUs: number): Promise<void>;
@@ -83,6 +85,13 @@ const FIREFOX_PREFS = {
   'network.proxy.no_proxies_on': '127.0.0.1, localhost',
 };
 
+/**
+ * For investigation only, never in a bench run that is reported: one more
+ * Chromium flag from the environment, e.g. NC_CHROMIUM_FLAGS=--js-flags=--max-opt=2
+ * (no optimizing compiler) with bench/scan-times.ts.
+ */
+const EXTRA_CHROMIUM_FLAGS = process.env.NC_CHROMIUM_FLAGS ? [process.env.NC_CHROMIUM_FLAGS] : [];
+
 /** Top-level tasks and user-timing marks only: enough for task lengths, light enough not to slow the page. */
 const TRACE_CATEGORIES = (process.env.NC_TRACE_CATEGORIES ?? 'toplevel,blink.user_timing,__metadata').split(',');
 
@@ -101,10 +110,10 @@ function playwrightPage(context: BrowserContext, page: Page): BenchPage {
       const usage = (await s.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
       return usage.usedSize + (usage.embedderHeapUsedSize ?? 0);
     },
-    async startTrace() {
+    async startTrace(categories = TRACE_CATEGORIES) {
       const s = await session();
       complete = new Promise((done) => s.once('Tracing.tracingComplete', (e) => done(e.stream)));
-      await s.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReturnAsStream', streamFormat: 'json' });
+      await s.send('Tracing.start', { traceConfig: { includedCategories: [...categories] }, transferMode: 'ReturnAsStream', streamFormat: 'json' });
     },
     async stopTrace() {
       // A stream read in large chunks: tens of thousands of events as CDP messages would take seconds.
@@ -154,7 +163,7 @@ export async function launchBenchChromium(opts: LaunchOptions): Promise<BenchBro
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserPath('chromium'),
     headless: false, // --headless=new in the flags: the old headless mode cannot load extensions
-    args: [...CHROMIUM_ARGS, ...extensionArgs],
+    args: [...CHROMIUM_ARGS, ...extensionArgs, ...EXTRA_CHROMIUM_FLAGS],
   });
   let extensionId: string | undefined;
   if (opts.extensionDir && opts.hasWorker) {

@@ -23,6 +23,9 @@ import { startBenchServer, type BenchServer } from './server';
 const root = resolve(import.meta.dirname, '..');
 const sharedPages = resolve(process.env.SHARED_DIR ?? resolve(root, '../shared'), 'pages');
 
+// A V8 flag for an investigation must not end up in the reported figures.
+if (process.env.NC_CHROMIUM_FLAGS) throw new Error('npm run bench: unset NC_CHROMIUM_FLAGS (an investigation flag) first.');
+
 const started = performance.now();
 const plan = parsePlan(process.argv.slice(2));
 const elapsed = () => performance.now() - started;
