@@ -23,6 +23,7 @@ beforeAll(async () => {
       ['/react/client.js', react.script],
       ['/content/flat.html', flatPage(1500)],
       ['/content/late.html', lateAppendPage(4000)],
+      ['/content/refilled.html', refilledSectionPage()],
     ]),
   );
   mkdirSync(SHOTS, { recursive: true });
@@ -41,6 +42,16 @@ function flatPage(named: number): string {
   const p = (i: number) => (i >= named / 2 && i < named / 2 + 250 ? `<p>Paragraph ${i} names nobody.</p>` : `<p>Paragraph ${i}: Putin met Aliyev in Baku.</p>`);
   const body = Array.from({ length: named + 250 }, (_, i) => p(i)).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Flat</title></head><body><article>${body}</article></body></html>`;
+}
+
+/**
+ * A section of paragraphs far below the screen, after a tall gap: the painter
+ * watches it as one group (viewport-painter.ts). The test empties it and fills
+ * it again.
+ */
+function refilledSectionPage(): string {
+  const ps = Array.from({ length: 12 }, (_, i) => `<p>Old ${i}: Putin met Aliyev in Baku.</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Refilled</title></head><body><article><p>Top: Erdoğan in Ankara.</p><div style="height: 6000px"></div><section id="far">${ps}</section></article></body></html>`;
 }
 
 /**
@@ -341,6 +352,30 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       });
       await page.waitFor(allLitOnScreen);
       await page.evaluate(() => window.scrollTo(0, 0.3 * document.documentElement.scrollHeight));
+      await page.waitFor(allLitOnScreen);
+      expect(await page.evaluate(allLitOnScreen)).toBe(true);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
+    it('paints a section emptied and filled again, far below, when the reader gets there', async () => {
+      const { page } = await open('/content/refilled.html', 1);
+      // Each change is waited for until a scan (or a drop) that began after it has ended.
+      const scannedSince = (t: number) => (performance.getEntriesByName('newscontext-scan-end', 'mark').at(-1)?.startTime ?? -1) >= t;
+      const emptied = await page.evaluate(() => {
+        for (const p of document.querySelectorAll('#far p')) p.remove();
+        return performance.now();
+      });
+      await page.waitFor(scannedSince, emptied);
+      // Filled again, still far below: its paragraphs are painted when the reader gets there.
+      const filled = await page.evaluate(() => {
+        for (let i = 0; i < 12; i++) {
+          document.getElementById('far')!.append(Object.assign(document.createElement('p'), { textContent: `New ${i}: Putin met Aliyev in Baku.` }));
+        }
+        return performance.now();
+      });
+      await page.waitFor(scannedSince, filled);
+      await page.evaluate(() => document.getElementById('far')?.scrollIntoView());
       await page.waitFor(allLitOnScreen);
       expect(await page.evaluate(allLitOnScreen)).toBe(true);
       expect(page.errors).toEqual([]);
