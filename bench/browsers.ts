@@ -39,6 +39,18 @@ export interface CpuProfile {
   timeDeltas: number[];
 }
 
+/** A V8 sampling heap profile (CDP HeapProfiler.SamplingHeapProfile), as far as the investigation tools read it. */
+export interface AllocationProfile {
+  head: AllocationNode;
+}
+
+export interface AllocationNode {
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  /** Bytes allocated by this frame itself, as sampled (an estimate of all its allocations). */
+  selfSize: number;
+  children: AllocationNode[];
+}
+
 export interface BenchPage {
   /** Navigates and waits for the load event. */
   goto(url: string, timeoutMs: number): Promise<void>;
@@ -52,6 +64,9 @@ export interface BenchPage {
   /** Chromium: starts V8's sampling profiler, one sample every `intervalUs` µs (it follows same-site navigations). */
   startProfile?(intervalUs: number): Promise<void>;
   stopProfile?(): Promise<CpuProfile>;
+  /** Chromium: starts V8's sampling heap profiler, a sample every `intervalBytes` allocated, garbage included (it follows same-site navigations). */
+  startAllocationSampling?(intervalBytes: number): Promise<void>;
+  stopAllocationSampling?(): Promise<AllocationProfile>;
   close(): Promise<void>;
 }
 
@@ -140,6 +155,19 @@ function playwrightPage(context: BrowserContext, page: Page): BenchPage {
     async stopProfile() {
       const { profile } = await (await session()).send('Profiler.stop');
       return profile as CpuProfile;
+    },
+    async startAllocationSampling(intervalBytes) {
+      const s = await session();
+      await s.send('HeapProfiler.enable');
+      await s.send('HeapProfiler.startSampling', {
+        samplingInterval: intervalBytes,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+    },
+    async stopAllocationSampling() {
+      const { profile } = await (await session()).send('HeapProfiler.stopSampling');
+      return profile as AllocationProfile;
     },
     async close() {
       await cdp?.detach().catch(() => {});
