@@ -15,12 +15,18 @@ export function probeHighlights(): HighlightProbe {
     if (!name.startsWith('newscontext-')) continue;
     const key = name.slice('newscontext-'.length);
     sizes[key] = highlight.size;
-    texts[key] = [...highlight].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    });
+    // A StaticRange is not live: on a page whose own script just changed a
+    // text (the React app's flips), one may reach past it until our rescan.
+    // Such a range is left out; Range.setEnd would throw on it.
+    const fits = (node: Node, offset: number) => offset <= (node.nodeType === Node.TEXT_NODE ? (node as Text).length : node.childNodes.length);
+    texts[key] = [...highlight]
+      .filter((r) => fits(r.startContainer, r.startOffset) && fits(r.endContainer, r.endOffset))
+      .map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      });
   }
   return { sizes, texts };
 }
