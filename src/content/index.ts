@@ -34,9 +34,9 @@ export function init(win: Window = window): ContentScript | null {
   if (!(doc instanceof HTMLDocument) || !doc.body || typeof Highlight !== 'function' || !('highlights' in CSS)) return null;
 
   // An Azerbaijani page writes case endings onto names ("Əliyevin"): the matcher takes them there only.
-  // A page that does not say its language is told by its letters.
-  const lang = doc.documentElement.lang;
-  const endingsOnNames = lang ? writesEndingsOnNames(lang) : textLooksAzerbaijani(textSample(doc));
+  // A page that does not say it is one is told by its letters: it may not say
+  // its language, or say the wrong one (a site template's lang="en").
+  const endingsOnNames = writesEndingsOnNames(doc.documentElement.lang) || textLooksAzerbaijani(textSample(doc));
   const matcher = createMatcher(gazetteer, { endingsOnNames });
   const highlights = new HighlightSet();
   const painter = new ViewportPainter(highlights, (id) => matcher.entity(id)?.type ?? 'place');

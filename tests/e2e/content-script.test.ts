@@ -198,9 +198,9 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       await tr.page.close();
     });
 
-    it('flags Azerbaijani names with the case endings written onto them, on a page in Azerbaijani, said or told by its letters', async () => {
-      // az.html says lang="az"; az-unmarked.html is the same page without lang.
-      for (const path of ['/content/az.html', '/content/az-unmarked.html']) {
+    it('flags Azerbaijani names with the case endings written onto them, on a page in Azerbaijani, said or told by its letters (whatever it says)', async () => {
+      // az.html says lang="az"; az-unmarked.html is the same page without lang, az-mislabelled.html with lang="en".
+      for (const path of ['/content/az.html', '/content/az-unmarked.html', '/content/az-mislabelled.html']) {
         const az = await open(path, 8);
         expect(sorted(az.probe.texts.person)).toEqual(sorted(['İlham Əliyev', 'Putinlə', 'İlham Əliyevin', 'Vladimir Putinlə']));
         // Bakunin is not Baku: after u the genitive is -nun.
