@@ -72,3 +72,30 @@ describe('yieldSlice', () => {
     expect(await settles(yieldSlice())).toBe(false);
   });
 });
+
+describe('yieldToPage', () => {
+  it('resumes in a later task, in the order asked, through one channel kept for all yields', async () => {
+    let made = 0;
+    const Real = MessageChannel;
+    vi.stubGlobal(
+      'MessageChannel',
+      class extends Real {
+        constructor() {
+          super();
+          made++;
+        }
+      },
+    );
+    const { yieldToPage } = await import('../../src/content/yield');
+    const order: number[] = [];
+    const all = Promise.all([1, 2, 3].map((i) => yieldToPage().then(() => order.push(i))));
+    // Not within the current task's microtasks.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    await all;
+    expect(order).toEqual([1, 2, 3]);
+    await yieldToPage();
+    expect(made).toBe(1);
+  });
+});
