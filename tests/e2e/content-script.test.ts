@@ -2,13 +2,13 @@
 // flags and what it leaves alone, that it never changes the page, keeps up with
 // live pages, survives a strict CSP, frames, shadow DOM and a React app, and
 // opens the hover card with the right article.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withExtension, withoutExtension, type Engine, type EngineName, type TestPage } from './harness/adapters';
 import { countHighlights, probeHighlights, serializeDom, type HighlightProbe } from './harness/page-probes';
-import { ROOT } from './harness/paths';
+import { FIXTURES, ROOT } from './harness/paths';
 import { buildReactFixture } from './harness/react-fixture';
 import { startServer, type FixtureServer } from './harness/server';
 
@@ -24,6 +24,8 @@ beforeAll(async () => {
       ['/content/flat.html', flatPage(1500)],
       ['/content/late.html', lateAppendPage(4000)],
       ['/content/refilled.html', refilledSectionPage()],
+      // az.html as a site template may serve it: saying it is in English.
+      ['/content/az-mislabelled.html', readFileSync(resolve(FIXTURES, 'content/az.html'), 'utf8').replace('<html lang="az">', '<html lang="en">')],
     ]),
   );
   mkdirSync(SHOTS, { recursive: true });
