@@ -16,10 +16,11 @@
 // - <sup> and <sub>: footnote marks ("Erdoğan<sup>1</sup>") would glue a digit to the name.
 // One native querySelector per block tells, with no wrapper made for what is
 // inside it. (Not folded into the walk's exclusion test as one matches() with
-// `:has()`: that doubled Chromium's scan of a 10,000-paragraph page, 198 to
-// 345 ms, bench/scan-times.ts, 16 loads each.) Read whole, a name that crosses elements ("<b>Recep Tayyip</b>
-// Erdoğan") is found whole, and names that markup glues with no space between
-// them ("<b>Putin</b><i>Erdoğan</i>") are glued on screen too, and not found.
+// `:has()`: that nearly doubled Chromium's scan of a 10,000-paragraph page,
+// 198 to 345 ms, bench/profile-compile.ts, 16 loads each.) Read whole, a name
+// that crosses elements ("<b>Recep Tayyip</b> Erdoğan") is found whole, and
+// names that markup glues with no space between them
+// ("<b>Putin</b><i>Erdoğan</i>") are glued on screen too, and not found.
 import { blockAround } from './viewport-painter';
 
 /** The blocks that may be read whole: those that usually hold running text and no other block. */
