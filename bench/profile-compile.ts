@@ -10,9 +10,8 @@
 //   npx tsx bench/profile-compile.ts [loads] [dist dir...]
 // With NC_CHROMIUM_FLAGS=--js-flags=--max-opt=2 (Maglev, no TurboFan) the same
 // loads show what the scan costs without the optimizing compiler.
-import { resolve } from 'node:path';
 import type { TraceEvent } from './browsers';
-import { launchOurs, serveGeneratedPage } from './investigate';
+import { alternateBuilds, DIST, serveGeneratedPage } from './investigate';
 import { median } from './stats';
 
 const CATEGORIES = ['toplevel', 'blink.user_timing', '__metadata', 'v8', 'disabled-by-default-v8.compile'];
@@ -28,46 +27,36 @@ const KINDS: Record<string, { label: string; main: boolean }> = {
   MajorGC: { label: 'full GC (main thread)', main: true },
 };
 const LABELS = Object.values(KINDS).map((k) => k.label);
-const PER_LAUNCH = 4;
 
 const loads = Number(process.argv[2] ?? 4);
 const dists = process.argv.slice(3);
-if (dists.length === 0) dists.push(resolve(import.meta.dirname, '../dist'));
+if (dists.length === 0) dists.push(DIST);
 const { url, close: closeServer } = await serveGeneratedPage(10_000);
 const scans = new Map<string, number[]>(dists.map((d) => [d, []]));
 const cpu = new Map<string, Map<string, number[]>>(dists.map((d) => [d, new Map(LABELS.map((k) => [k, []]))]));
 try {
-  for (let done = 0; done < loads; done += PER_LAUNCH) {
-    for (const dist of dists) {
-      const browser = await launchOurs('chromium', dist);
-      try {
-        for (let l = done; l < Math.min(loads, done + PER_LAUNCH); l++) {
-          const page = await browser.newPage();
-          await page.startTrace!(CATEGORIES);
-          await page.goto(`${url}#nc-bench`, 120_000);
-          await page.evaluate('__ncBench.done');
-          const events: TraceEvent[] = await page.stopTrace!();
-          await page.close();
-          const start = events.find((e) => e.name === 'newscontext-scan-start' && e.ph !== 'M');
-          const end = events.filter((e) => e.name === 'newscontext-scan-end').at(-1);
-          if (!start || !end) throw new Error('no scan marks in the trace');
-          const sums = new Map<string, number>(LABELS.map((k) => [k, 0]));
-          for (const e of events) {
-            const kind = KINDS[e.name];
-            if (!kind || e.ph !== 'X' || e.pid !== start.pid || (kind.main && e.tid !== start.tid)) continue;
-            // A task counts whole if it overlaps the scan: the scan's first slice began before its mark.
-            if (e.ts + (e.dur ?? 0) < start.ts || e.ts > end.ts) continue;
-            sums.set(kind.label, sums.get(kind.label)! + (e.tdur ?? e.dur ?? 0) / 1000);
-          }
-          scans.get(dist)!.push((end.ts - start.ts) / 1000);
-          for (const [k, ms] of sums) cpu.get(dist)!.get(k)!.push(ms);
-          console.log(`${dist} load ${l + 1}: scan ${scans.get(dist)!.at(-1)!.toFixed(0)} ms; ${[...sums].map(([k, ms]) => `${k} ${ms.toFixed(1)}`).join(', ')} ms CPU`);
-        }
-      } finally {
-        await browser.close();
-      }
+  await alternateBuilds('chromium', dists, loads, async (browser, dist, l) => {
+    const page = await browser.newPage();
+    await page.startTrace!(CATEGORIES);
+    await page.goto(`${url}#nc-bench`, 120_000);
+    await page.evaluate('__ncBench.done');
+    const events: TraceEvent[] = await page.stopTrace!();
+    await page.close();
+    const start = events.find((e) => e.name === 'newscontext-scan-start' && e.ph !== 'M');
+    const end = events.filter((e) => e.name === 'newscontext-scan-end').at(-1);
+    if (!start || !end) throw new Error('no scan marks in the trace');
+    const sums = new Map<string, number>(LABELS.map((k) => [k, 0]));
+    for (const e of events) {
+      const kind = KINDS[e.name];
+      if (!kind || e.ph !== 'X' || e.pid !== start.pid || (kind.main && e.tid !== start.tid)) continue;
+      // A task counts whole if it overlaps the scan: the scan's first slice began before its mark.
+      if (e.ts + (e.dur ?? 0) < start.ts || e.ts > end.ts) continue;
+      sums.set(kind.label, sums.get(kind.label)! + (e.tdur ?? e.dur ?? 0) / 1000);
     }
-  }
+    scans.get(dist)!.push((end.ts - start.ts) / 1000);
+    for (const [k, ms] of sums) cpu.get(dist)!.get(k)!.push(ms);
+    console.log(`${dist} load ${l + 1}: scan ${scans.get(dist)!.at(-1)!.toFixed(0)} ms; ${[...sums].map(([k, ms]) => `${k} ${ms.toFixed(1)}`).join(', ')} ms CPU`);
+  });
 } finally {
   await closeServer();
 }

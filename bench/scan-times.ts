@@ -4,40 +4,29 @@
 // than the bench for comparing two builds. Usage:
 //   npx tsx bench/scan-times.ts [chromium|firefox] [paragraphs] [loads] [dist dir...]
 // A dist dir holds chrome/ and firefox/ (default: dist).
-import { resolve } from 'node:path';
 import type { BrowserName } from './browsers';
-import { launchOurs, serveGeneratedPage } from './investigate';
+import { alternateBuilds, DIST, serveGeneratedPage } from './investigate';
 import { median } from './stats';
 
 const [name = 'chromium', paragraphsArg = '10000', loadsArg = '8', ...dists] = process.argv.slice(2) as [BrowserName?, string?, string?, ...string[]];
 const paragraphs = Number(paragraphsArg);
 const loads = Number(loadsArg);
-if (dists.length === 0) dists.push(resolve(import.meta.dirname, '../dist'));
+if (dists.length === 0) dists.push(DIST);
 const { url, close: closeServer } = await serveGeneratedPage(paragraphs);
-const PER_LAUNCH = 4;
 const scans = new Map<string, number[]>(dists.map((d) => [d, []]));
 const lit = new Map<string, number[]>(dists.map((d) => [d, []]));
 const painted = new Map<string, number[]>(dists.map((d) => [d, []]));
 try {
-  for (let done = 0; done < loads; done += PER_LAUNCH) {
-    for (const dist of dists) {
-      const browser = await launchOurs(name, dist);
-      try {
-        for (let r = done; r < Math.min(loads, done + PER_LAUNCH); r++) {
-          const page = await browser.newPage();
-          await page.goto(`${url}#nc-bench`, 120_000);
-          await page.evaluate('__ncBench.done');
-          const t = await page.evaluate<{ t0: number; scanEnd: number; painted: number; firstChange: number }>('({ t0: __ncBench.t0, scanEnd: __ncBench.scanEnd, painted: __ncBench.painted, firstChange: __ncBench.firstChange })');
-          scans.get(dist)!.push(t.scanEnd - t.t0);
-          lit.get(dist)!.push(t.firstChange - t.t0);
-          painted.get(dist)!.push(t.painted - t.t0);
-          await page.close();
-        }
-      } finally {
-        await browser.close();
-      }
-    }
-  }
+  await alternateBuilds(name, dists, loads, async (browser, dist) => {
+    const page = await browser.newPage();
+    await page.goto(`${url}#nc-bench`, 120_000);
+    await page.evaluate('__ncBench.done');
+    const t = await page.evaluate<{ t0: number; scanEnd: number; painted: number; firstChange: number }>('({ t0: __ncBench.t0, scanEnd: __ncBench.scanEnd, painted: __ncBench.painted, firstChange: __ncBench.firstChange })');
+    scans.get(dist)!.push(t.scanEnd - t.t0);
+    lit.get(dist)!.push(t.firstChange - t.t0);
+    painted.get(dist)!.push(t.painted - t.t0);
+    await page.close();
+  });
 } finally {
   await closeServer();
 }
