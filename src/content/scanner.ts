@@ -163,7 +163,7 @@ export class Scanner {
               if (data.length > 2) this.index.scanText(text as Text, data, fresh);
             }
           }
-          if (!this.sliceOver(++visited)) continue;
+          if (!this.sliceOver(++visited, walk.heavy)) continue;
           const resumeFrom = walk.current;
           if (!(await this.nextSlice())) return;
           // The root itself was removed while we waited: the rest of it is not
@@ -236,9 +236,9 @@ export class Scanner {
     return true;
   }
 
-  /** Whether the slice has used its budget: the clock is read every CLOCK_STRIDE nodes. */
-  private sliceOver(visited: number): boolean {
-    return visited % CLOCK_STRIDE === 0 && performance.now() - this.sliceStart >= SLICE_BUDGET_MS;
+  /** Whether the slice has used its budget: the clock is read every CLOCK_STRIDE nodes, and after a step that did much (`heavy`). */
+  private sliceOver(visited: number, heavy = false): boolean {
+    return (heavy || visited % CLOCK_STRIDE === 0) && performance.now() - this.sliceStart >= SLICE_BUDGET_MS;
   }
 
   /** Gives the page its turn, and starts the next slice; false if the scanner was stopped meanwhile. */

@@ -4,16 +4,21 @@
 // (bench/scan-times.ts: its scan 179 ms with that pass, 145 ms without).
 //
 // attachShadow() takes only the elements the DOM standard lists (a valid
-// shadow host name) and custom elements, whose names hold a hyphen. A CSS
-// selector of the listed tags finds the first, XPath the second: one native
-// call each. The links, emphasis and list items of an article are not
-// visited at all. On that page: 15-18 ms for the listed tags (most of it
-// making a wrapper for each element found), 2-3 ms for the XPath. The XPath
-// also serves late-hosts.ts, which looks through custom elements only.
+// shadow host name) and custom elements, whose names hold a hyphen. CSS
+// selectors of the listed tags find the first, XPath the second: a few native
+// calls. The links, emphasis and list items of an article are not visited at
+// all. On that page: 15-18 ms for the listed tags (most of it making a wrapper
+// for each element found), 2-3 ms for the XPath. The XPath also serves
+// late-hosts.ts, which looks through custom elements only.
 import { DOCUMENT_FRAGMENT_NODE } from './dom-constants';
+import { boundedQueries } from './exclusions';
 
-/** The standard elements attachShadow() accepts (DOM standard, "valid shadow host name"). */
-const HOST_TAGS = 'article,aside,blockquote,body,div,footer,h1,h2,h3,h4,h5,h6,header,main,nav,p,section,span';
+/**
+ * The standard elements attachShadow() accepts (DOM standard, "valid shadow
+ * host name"), as a few selector lists, each one query (exclusions.ts,
+ * boundedQueries, says why not one).
+ */
+const HOST_QUERIES = boundedQueries(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
 
 /** Custom elements: every valid custom element name holds a hyphen. */
 const CUSTOM_ELEMENTS = "descendant::*[contains(local-name(), '-')]";
@@ -39,31 +44,46 @@ export function customElementSnapshots(root: Node, self: boolean): XPathResult[]
  * The elements under `root` (not itself) that may hold a shadow root, not in
  * document order, one at a time: taking them all at once made a wrapper for
  * each in one go (~45 ms for a 50,000-paragraph page), past a slice's budget.
+ * The queries run one per take(), when the elements of the one before are
+ * all taken: each is a step of its own.
  */
 export class PossibleHosts {
-  private readonly listed: ArrayLike<Element>;
-  /** The custom elements, in snapshots: XPath takes no shadow root as its context, so one per child of one. */
-  private readonly custom: XPathResult[];
+  /** The elements of the last CSS query, and how many (read once: in Firefox each read crosses an Xray wrapper). */
+  private listed: ArrayLike<Element> = [];
+  private count = 0;
   private next = 0;
+  /** The custom elements, in snapshots: XPath takes no shadow root as its context, so one per child of one. */
+  private custom: XPathResult[] = [];
   private snapshot = 0;
+  private item = 0;
+  /** The next of HOST_QUERIES to run; one past them, the custom elements' query. */
+  private query = 0;
 
-  constructor(root: Node) {
-    const parent = root as Node & Partial<ParentNode>;
-    this.listed = parent.querySelectorAll ? parent.querySelectorAll(HOST_TAGS) : [];
-    this.custom = customElementSnapshots(root, false);
-  }
+  constructor(private readonly root: Node) {}
 
-  /** The next element, or null at the end. */
-  take(): Element | null {
-    const listed = this.listed.length;
-    if (this.next < listed) return this.listed[this.next++]!;
-    for (;;) {
-      const custom = this.custom[this.snapshot];
-      if (!custom) return null;
-      const i = this.next++ - listed;
-      if (i < custom.snapshotLength) return custom.snapshotItem(i) as Element;
+  /**
+   * The next element; undefined for a step that ran a query (the caller's turn
+   * to look at the clock); null at the end.
+   */
+  take(): Element | undefined | null {
+    if (this.next < this.count) return this.listed[this.next++]!;
+    while (this.snapshot < this.custom.length) {
+      const custom = this.custom[this.snapshot]!;
+      if (this.item < custom.snapshotLength) return custom.snapshotItem(this.item++) as Element;
       this.snapshot++;
-      this.next = listed;
+      this.item = 0;
     }
+    if (this.query > HOST_QUERIES.length) return null;
+    const parent = this.root as Node & Partial<ParentNode>;
+    if (this.query < HOST_QUERIES.length) {
+      this.listed = parent.querySelectorAll ? parent.querySelectorAll(HOST_QUERIES[this.query]!) : [];
+      this.count = this.listed.length;
+      this.next = 0;
+    } else {
+      this.count = 0;
+      this.custom = customElementSnapshots(this.root, false);
+    }
+    this.query++;
+    return undefined;
   }
 }

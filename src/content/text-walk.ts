@@ -30,6 +30,8 @@ export interface TextWalk {
   next(): Text | Element | undefined | null;
   /** The node next() last handed out is a block to read whole (known without a DOM call, which costs in Firefox). */
   readonly whole: boolean;
+  /** The last step ran a query over the whole root (two-pass-walk.ts): the caller looks at the clock now, not CLOCK_STRIDE steps on. */
+  readonly heavy: boolean;
   /** Where the walk is: for the caller to check that it is still in the document after a wait. */
   readonly current: Node;
   /** The page changed during a wait: look again at what is excluded. */
@@ -62,6 +64,7 @@ export class OnePassWalk implements TextWalk {
   /** The last node handed out was a block read whole: the walk goes on after it. */
   private stepOver = false;
   whole = false;
+  readonly heavy = false;
 
   constructor(
     root: Node,

@@ -4,8 +4,9 @@
 // shadowRoot) and three per text node; this costs two per text node, and two
 // per element that may hold a shadow root (none for the links and emphasis of
 // a paragraph):
-// - the text pass is a SHOW_TEXT walker. The excluded elements are found once,
-//   natively, with querySelectorAll; the walker steps over one when it meets
+// - the text pass is a SHOW_TEXT walker. The excluded elements are found
+//   first, natively, with a few querySelectorAll, one per step
+//   (exclusions.ts, boundedQueries); the walker steps over one when it meets
 //   the first text node inside it;
 // - the host pass reads the shadowRoot of the elements that may have one,
 //   found natively (shadow-hosts.ts), and keeps those inside excluded elements
@@ -14,7 +15,7 @@
 // remove excluded elements: refresh() finds them again.
 // In Chromium, where DOM calls are cheap, the second pass and the
 // querySelectorAll cost more than they save (~15 ms on a 10,000-paragraph page).
-import { EXCLUDED_SELECTOR, isInsideExcluded } from './exclusions';
+import { EXCLUDED_QUERIES, isInsideExcluded } from './exclusions';
 import { FOLLOWING, SHOW_TEXT } from './dom-constants';
 import { PossibleHosts } from './shadow-hosts';
 import type { TextWalk } from './text-walk';
@@ -33,8 +34,15 @@ export class TwoPassWalk implements TextWalk {
   private nextSkip = 0;
   /** Set by refresh() when the walk found itself inside an excluded element. */
   private stepOver = false;
+  /**
+   * While the excluded elements are being found: what the queries found so
+   * far, and whether the walk is under way (a refresh()) and must then look
+   * at where it is.
+   */
+  private finding: { found: Element[][]; resumed: boolean } | null = { found: [], resumed: false };
   /** This walk reads no block whole (text-walk.ts says why). */
   readonly whole = false;
+  heavy = false;
 
   constructor(
     private readonly root: Node,
@@ -43,7 +51,6 @@ export class TwoPassWalk implements TextWalk {
   ) {
     this.doc = root.ownerDocument ?? (root as Document);
     this.texts = this.doc.createTreeWalker(root, SHOW_TEXT);
-    this.findExcluded();
   }
 
   get current(): Node {
@@ -52,6 +59,12 @@ export class TwoPassWalk implements TextWalk {
   }
 
   next(): Text | undefined | null {
+    this.heavy = false;
+    if (this.finding) {
+      this.findExcluded(this.finding);
+      this.heavy = true;
+      return undefined;
+    }
     if (!this.hosts) {
       const text = this.nextText();
       if (text) return text;
@@ -63,7 +76,11 @@ export class TwoPassWalk implements TextWalk {
   refresh(): void {
     // The host pass looks at exclusion for each host it finds.
     if (this.hosts) return;
-    this.findExcluded();
+    this.finding = { found: [], resumed: true };
+  }
+
+  /** Once the excluded elements are found again after a change: where the walk is now, and the next one it will meet. */
+  private resume(): void {
     const at = this.current;
     if (at === this.root) return;
     // The walk may now be inside an excluded element: it leaves it first.
@@ -102,16 +119,34 @@ export class TwoPassWalk implements TextWalk {
    */
   private nextHost(): boolean {
     const el = this.hosts!.take();
-    if (!el) return false;
+    if (el === null) return false;
+    if (el === undefined) {
+      this.heavy = true;
+      return true;
+    }
     const shadow = el.shadowRoot;
     if (shadow && el.isConnected && !isInsideExcluded(el, this.ownHost)) this.onShadowRoot(shadow);
     return true;
   }
 
-  private findExcluded(): void {
+  /** Runs the next query for excluded elements; after the last, takes what they found in. */
+  private findExcluded(finding: { found: Element[][]; resumed: boolean }): void {
     const root = this.root as Node & Partial<ParentNode>;
+    if (root.querySelectorAll) finding.found.push(Array.from(root.querySelectorAll(EXCLUDED_QUERIES[finding.found.length]!)));
+    if (root.querySelectorAll && finding.found.length < EXCLUDED_QUERIES.length) return;
+    this.finding = null;
+    this.takeExcluded(finding.found);
+    if (finding.resumed) this.resume();
+  }
+
+  /** The outermost of the excluded elements the queries found (each in document order), and where the text pass meets each. */
+  private takeExcluded(lists: Element[][]): void {
+    let found = lists.flat();
+    // Found by more than one query: in document order, each once.
+    if (lists.filter((list) => list.length > 0).length > 1) {
+      found = [...new Set(found)].sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+    }
     const excluded: Element[] = [];
-    const found = root.querySelectorAll ? root.querySelectorAll(EXCLUDED_SELECTOR) : [];
     let last: Element | null = null;
     for (const el of found) {
       if (last?.contains(el)) continue;
@@ -119,12 +154,13 @@ export class TwoPassWalk implements TextWalk {
       last = el;
     }
     // Our own UI's host (outside the body, as a rule).
+    const root = this.root;
     const host = this.ownHost;
     if (host && root !== host && root.contains(host) && !excluded.some((el) => el.contains(host))) {
       const i = excluded.findIndex((el) => host.compareDocumentPosition(el) & FOLLOWING);
       excluded.splice(i < 0 ? excluded.length : i, 0, host);
     }
-    const probe = this.doc.createTreeWalker(this.root, SHOW_TEXT);
+    const probe = this.doc.createTreeWalker(root, SHOW_TEXT);
     const skipped: Element[] = [];
     const entries: Text[] = [];
     for (const el of excluded) {
