@@ -20,6 +20,15 @@ import { FOLLOWING, SHOW_TEXT } from './dom-constants';
 import { PossibleHosts } from './shadow-hosts';
 import type { TextWalk } from './text-walk';
 
+/**
+ * The excluded elements being found: what each query found so far, and
+ * whether the walk is under way (a refresh()) and must then look at where it is.
+ */
+interface Finding {
+  found: Element[][];
+  resumed: boolean;
+}
+
 export class TwoPassWalk implements TextWalk {
   private readonly doc: Document;
   private readonly texts: TreeWalker;
@@ -34,12 +43,8 @@ export class TwoPassWalk implements TextWalk {
   private nextSkip = 0;
   /** Set by refresh() when the walk found itself inside an excluded element. */
   private stepOver = false;
-  /**
-   * While the excluded elements are being found: what the queries found so
-   * far, and whether the walk is under way (a refresh()) and must then look
-   * at where it is.
-   */
-  private finding: { found: Element[][]; resumed: boolean } | null = { found: [], resumed: false };
+  /** Set while the excluded elements are being found, a query per step: first, and after a change. */
+  private finding: Finding | null = { found: [], resumed: false };
   /** This walk reads no block whole (text-walk.ts says why). */
   readonly whole = false;
   heavy = false;
@@ -130,7 +135,7 @@ export class TwoPassWalk implements TextWalk {
   }
 
   /** Runs the next query for excluded elements; after the last, takes what they found in. */
-  private findExcluded(finding: { found: Element[][]; resumed: boolean }): void {
+  private findExcluded(finding: Finding): void {
     const root = this.root as Node & Partial<ParentNode>;
     if (root.querySelectorAll) finding.found.push(Array.from(root.querySelectorAll(EXCLUDED_QUERIES[finding.found.length]!)));
     if (root.querySelectorAll && finding.found.length < EXCLUDED_QUERIES.length) return;
