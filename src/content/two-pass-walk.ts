@@ -137,8 +137,8 @@ export class TwoPassWalk implements TextWalk {
   /** Runs the next query for excluded elements; after the last, takes what they found in. */
   private findExcluded(finding: Finding): void {
     const root = this.root as Node & Partial<ParentNode>;
-    if (root.querySelectorAll) finding.found.push(Array.from(root.querySelectorAll(EXCLUDED_QUERIES[finding.found.length]!)));
-    if (root.querySelectorAll && finding.found.length < EXCLUDED_QUERIES.length) return;
+    finding.found.push(root.querySelectorAll ? Array.from(root.querySelectorAll(EXCLUDED_QUERIES[finding.found.length]!)) : []);
+    if (finding.found.length < EXCLUDED_QUERIES.length) return;
     this.finding = null;
     this.takeExcluded(finding.found);
     if (finding.resumed) this.resume();
