@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { loadGazetteer } from '../src/build/gazetteer';
 import { createMatcher } from '../src/core/matcher';
 import type { CompiledGazetteer } from '../src/core/types';
-import { launchBenchChromium, launchBenchFirefox, type BenchBrowser, type BrowserName } from './browsers';
+import { launchBenchChromium, launchBenchFirefox, type BenchBrowser, type BenchPage, type BrowserName } from './browsers';
 import { initScripts } from './bundle';
 import { createCorpus } from './corpus';
 import { generatePage } from './pages';
@@ -35,6 +35,28 @@ export const DIST = resolve(import.meta.dirname, '../dist');
 export function launchOurs(name: BrowserName, dist = DIST): Promise<BenchBrowser> {
   const opts = { extensionDir: resolve(dist, name === 'chromium' ? 'chrome' : 'firefox'), hasWorker: true, initScript: initScripts() };
   return name === 'chromium' ? launchBenchChromium(opts) : launchBenchFirefox(opts);
+}
+
+/**
+ * One fresh load of a generated page in Chromium with ours, profiled: `start`
+ * runs just before it, `stop` once its scan is over, on the same page. A first
+ * load puts the page's site in its renderer; the profiled reload stays there,
+ * and V8's profilers follow same-site navigations.
+ */
+export async function profiledScan<T>(paragraphs: number, start: (page: BenchPage) => Promise<void>, stop: (page: BenchPage) => Promise<T>): Promise<T> {
+  const { url, close: closeServer } = await serveGeneratedPage(paragraphs);
+  const browser = await launchOurs('chromium');
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${url}#warm`, 120_000);
+    await start(page);
+    await page.goto(`${url}?profiled#nc-bench`, 120_000);
+    await page.evaluate('__ncBench.done');
+    return await stop(page);
+  } finally {
+    await browser.close();
+    await closeServer();
+  }
 }
 
 /** Fresh loads per browser launch when builds take turns. */
