@@ -36,8 +36,20 @@ interface Term {
   exact: string | undefined;
 }
 
+/** Node.only when a node has no child, or more than one. */
+const NO_CHILD = -1;
+const SEVERAL = -2;
+
 class Node {
   next: Map<number, Node> | undefined = undefined;
+  /**
+   * The code of the node's only child, and that child: past its first letters
+   * an alias is a chain of single children, where a comparison does what a
+   * Map lookup did. The 10,000-paragraph page's scan (bench/scan-times.ts, 16
+   * loads each): Firefox 339 -> 306.5 ms, Chromium 192.4 -> 178.3 ms.
+   */
+  only = NO_CHILD;
+  onlyNode: Node | undefined = undefined;
   term: Term | undefined = undefined;
   /** Where the walk goes after a Russian/Ukrainian case ending, possibly empty ("Путин", "Путина"). */
   slotAny: Node | undefined = undefined;
@@ -79,7 +91,12 @@ export function inflection(word: string): { stem: string; required: boolean } | 
 function child(node: Node, code: number): Node {
   node.next ??= new Map();
   let c = node.next.get(code);
-  if (c === undefined) node.next.set(code, (c = new Node()));
+  if (c === undefined) {
+    node.next.set(code, (c = new Node()));
+    const first = node.next.size === 1;
+    node.only = first ? code : SEVERAL;
+    node.onlyNode = first ? c : undefined;
+  }
   return c;
 }
 
@@ -192,16 +209,16 @@ const found: Mention[] = [];
 
 function walk(text: string, n: number, node: Node, p: number): void {
   for (;;) {
-    // Combining marks (text in NFD) belong to the letter before them.
-    while (p < n && text.charCodeAt(p) >= 0x300 && text.charCodeAt(p) <= 0x36f) p++;
+    // Combining marks (text in NFD) belong to the letter before them. (-1: the end.)
+    let c = p < n ? text.charCodeAt(p) : -1;
+    while (c >= 0x300 && c <= 0x36f) c = ++p < n ? text.charCodeAt(p) : -1;
     if (node.term !== undefined) {
       candEnd[candCount] = p;
       candTerm[candCount++] = node.term;
     }
     if (node.slotAny !== undefined || node.slotReq !== undefined) slot(text, n, node, p);
     const next = node.next;
-    if (next === undefined || p >= n) return;
-    const c = text.charCodeAt(p);
+    if (next === undefined || c < 0) return;
     if (isSpaceCode(c)) {
       // One space in an alias stands for any run of whitespace in the text.
       const sp = next.get(0x20);
@@ -211,7 +228,7 @@ function walk(text: string, n: number, node: Node, p: number): void {
       continue;
     }
     const f = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : foldCode(c);
-    const to = next.get(f);
+    const to = node.only === f ? node.onlyNode : node.only === SEVERAL ? next.get(f) : undefined;
     if (to !== undefined) {
       node = to;
       p++;
