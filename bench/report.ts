@@ -90,7 +90,7 @@ const floorMs = (p: PageResult) => median(p.floor.map((r) => r.ms));
  * load of the floor may take twice another (84-188 ms in one run), which
  * moves the ratio of the medians as much as a change of ours does.
  */
-const spread = (xs: readonly number[]) => (xs.length === 0 ? '—' : `${ms(Math.min(...xs)).replace(/ ms$/, '')}–${ms(Math.max(...xs))}`);
+const spread = (xs: readonly number[]) => (xs.length === 0 ? '—' : `${ms(Math.min(...xs))} to ${ms(Math.max(...xs))}`);
 /** A reference's time: measured, or projected from the share done when it was stopped at its cap. */
 const refMs = (runs: readonly RefRun[]) => median(runs.map((r) => r.projectedMs ?? r.ms));
 const projected = (runs: readonly RefRun[]) => runs.some((r) => r.projectedMs !== undefined);
