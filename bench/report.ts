@@ -157,7 +157,7 @@ function targets(r: BenchResults): string {
       `${name}, 10,000 paragraphs: our time ≤ ${TARGET_RATIO_FLOOR}× the floor (run as a content script, as ours is)`,
       floorCsRuns(p)
         ? `${ms(oursMs(p))} vs ${ms(targetFloorMs(p))}: ${ratio(fr)} (over the loads: ours ${spread(complete(p.ours).map((x) => x.ms))}, the floor ${spread(floorCsRuns(p)!.map((x) => x.ms))}); the floor in the page's own world: ${ms(floorMs(p))}, ${ratio(oursMs(p) / floorMs(p))}`
-        : `${ms(oursMs(p))} vs ${ms(floorMs(p))}: ${ratio(fr)} (the floor in the page's own world: this run did not measure it as a content script; over the loads: ours ${spread(complete(p.ours).map((x) => x.ms))}, the floor ${spread(p.floor.map((x) => x.ms))})`,
+        : `${ms(oursMs(p))} vs ${ms(floorMs(p))}: ${ratio(fr)} (this run did not time the floor as a content script: this is the floor in the page's own world; over the loads: ours ${spread(complete(p.ours).map((x) => x.ms))}, the floor ${spread(p.floor.map((x) => x.ms))})`,
       status(ok),
       ok === false ? whyTime(p, r.environment) : '',
     ]);
