@@ -86,13 +86,15 @@ const litMs = (p: PageResult) => median(complete(p.ours).map((r) => r.litMs));
 const firstLitMs = (p: PageResult) => median(complete(p.ours).map((r) => r.firstLitMs));
 /** The floor in the page's own world. */
 const floorMs = (p: PageResult) => median(p.floor.map((r) => r.ms));
+/** The floor as a content script runs it, where ours runs; NaN in results saved before it was measured. */
+const floorCsMs = (p: PageResult) => median((p.floorContentScript ?? []).map((r) => r.ms));
 /**
- * The floor as a content script runs it, where ours runs: what the target is
- * read against (in Firefox, the page's world is one no content script can
- * walk in; results saved before it was measured fall back to the page's).
+ * The floor's runs the target is read against: the content script's (in
+ * Firefox, the page's world is one no content script can walk in), or, in
+ * results saved before those were measured, the page's.
  */
-const floorCsRuns = (p: PageResult) => (p.floorContentScript?.length ? p.floorContentScript : undefined);
-const targetFloorMs = (p: PageResult) => median((floorCsRuns(p) ?? p.floor).map((r) => r.ms));
+const targetFloorRuns = (p: PageResult) => (p.floorContentScript?.length ? p.floorContentScript : p.floor);
+const targetFloorMs = (p: PageResult) => median(targetFloorRuns(p).map((r) => r.ms));
 /**
  * The least and the most of a few loads' times: on a shared machine one
  * load of the floor may take twice another (84-188 ms in one run), which
@@ -153,11 +155,13 @@ function targets(r: BenchResults): string {
     const name = browserTitle(b);
     const fr = floorRatio(p);
     const ok = okIf(fr, (x) => x <= TARGET_RATIO_FLOOR);
+    const measured = `${ms(oursMs(p))} vs ${ms(targetFloorMs(p))}: ${ratio(fr)}`;
+    const loads = `over the loads: ours ${spread(complete(p.ours).map((x) => x.ms))}, the floor ${spread(targetFloorRuns(p).map((x) => x.ms))}`;
     rows.push([
       `${name}, 10,000 paragraphs: our time ≤ ${TARGET_RATIO_FLOOR}× the floor (run as a content script, as ours is)`,
-      floorCsRuns(p)
-        ? `${ms(oursMs(p))} vs ${ms(targetFloorMs(p))}: ${ratio(fr)} (over the loads: ours ${spread(complete(p.ours).map((x) => x.ms))}, the floor ${spread(floorCsRuns(p)!.map((x) => x.ms))}); the floor in the page's own world: ${ms(floorMs(p))}, ${ratio(oursMs(p) / floorMs(p))}`
-        : `${ms(oursMs(p))} vs ${ms(floorMs(p))}: ${ratio(fr)} (this run did not time the floor as a content script: this is the floor in the page's own world; over the loads: ours ${spread(complete(p.ours).map((x) => x.ms))}, the floor ${spread(p.floor.map((x) => x.ms))})`,
+      p.floorContentScript?.length
+        ? `${measured} (${loads}); the floor in the page's own world: ${ms(floorMs(p))}, ${ratio(oursMs(p) / floorMs(p))}`
+        : `${measured} (this run did not time the floor as a content script: this is the floor in the page's own world; ${loads})`,
       status(ok),
       ok === false ? whyTime(p, r.environment) : '',
     ]);
@@ -276,8 +280,8 @@ function highlighting(r: BenchResults, b: BrowserName): string {
       int(p.census?.mentions),
       `${ms(firstLitMs(p))} / ${ms(litMs(p))} (${int(median(p.ours.map((x) => x.count)))} ranges)`,
       oursCell(p),
-      `${floorCsRuns(p) ? ms(targetFloorMs(p)) : '—'} / ${ms(floorMs(p))}`,
-      `${floorCsRuns(p) ? ratio(oursMs(p) / targetFloorMs(p)) : '—'} / ${ratio(oursMs(p) / floorMs(p))}`,
+      `${ms(floorCsMs(p))} / ${ms(floorMs(p))}`,
+      `${ratio(oursMs(p) / floorCsMs(p))} / ${ratio(oursMs(p) / floorMs(p))}`,
       refCell(p.advancedMark),
       refCell(p.markJs),
       ratio(refMs(p.markJs) / oursMs(p)),
