@@ -10,9 +10,8 @@ import type { Matcher } from './matcher';
 import { MINISEARCH_OPTIONS, processTerm, tokenize, type IndexDocument } from './search-options';
 import { profileArticle } from './entity-profile';
 import { fold } from './fold';
+import { isObject } from './guards';
 import { findTermRanges, mergeRanges, snippet, type Range, type Snippet } from './snippet';
-
-export { snippet, sentenceAround, findTermRanges, type Range, type Snippet } from './snippet';
 
 export const LIBRARY_FORMAT = 'newscontext-library';
 /** Bump when the article shape, the profile or the index options change. */
@@ -251,10 +250,6 @@ export function loadLibrary(json: unknown, matcher?: LibraryMatcher): Library {
     throw new Error('Library: two articles share an id: rebuild the extension (npm run build)');
   }
   return new LibraryImpl(mini, list, matcher);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function describe(v: unknown): string {

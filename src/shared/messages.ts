@@ -2,7 +2,11 @@
 // pages: one map from message type to request and response, so that a sender
 // and its handler cannot disagree. Every request is checked on arrival
 // (`parseRequest`), because a message is data from another context.
+import { isObject } from '../core/guards';
+import type { Snippet } from '../core/snippet';
 import type { Article, EntityType } from '../core/types';
+
+export type { Snippet };
 
 /** How a page names one entity: what the content script reports. */
 export interface PageEntity {
@@ -18,12 +22,6 @@ export interface TabState {
   title: string;
   entities: PageEntity[];
   updatedAt: number;
-}
-
-/** A short excerpt with the ranges to emphasise, as UTF-16 offsets into `text`. */
-export interface Snippet {
-  text: string;
-  marks: Array<[number, number]>;
 }
 
 export interface ArticleSummary {
@@ -96,7 +94,7 @@ export interface ShowCardCommand {
 export const SHOW_CARD_COMMAND = 'show-card';
 
 export function isShowCardCommand(v: unknown): v is ShowCardCommand {
-  return typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'command/show-card';
+  return isObject(v) && v.type === 'command/show-card';
 }
 
 export type OpenTarget = { page: 'article'; id: string } | { page: 'search'; query?: string; entityId?: string };
@@ -126,7 +124,6 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 type Guard<T> = (value: unknown) => value is T;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isOptional = <T>(guard: Guard<T>) => (v: unknown): v is T | undefined => v === undefined || guard(v);
