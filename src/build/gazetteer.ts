@@ -5,12 +5,9 @@
 import countries from 'i18n-iso-countries';
 import { fold } from '../core/fold';
 import { createMatcher, startRanges } from '../core/matcher';
-import { ENTITY_TYPES } from '../core/types';
+import { ENTITY_TYPES, GAZETTEER_VERSION } from '../core/types';
 import type { CompiledEntity, CompiledGazetteer, ContextRule, EntitySpec } from '../core/types';
 import entitiesJson from '../core/gazetteer/entities.json';
-
-/** Bumped when the compiled shape or the matching rules change: stored results are then stale. */
-export const GAZETTEER_VERSION = 1;
 
 /** Languages whose country names are taken from i18n-iso-countries (a fixed list, so builds are reproducible). */
 export const COUNTRY_LANGS = ['en', 'id', 'ms', 'ru', 'uk', 'tr', 'az', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'pl'] as const;

@@ -11,7 +11,7 @@
 
 import { fold, foldCode, foldedWordRest, isLowerChar, isSpaceCode, isWordChar } from './fold';
 import { turkicSuffixEnd } from './turkic-suffix';
-import type { CompiledEntity, CompiledGazetteer, ContextRule, Mention } from './types';
+import { GAZETTEER_VERSION, type CompiledEntity, type CompiledGazetteer, type ContextRule, type Mention } from './types';
 
 export interface MatcherOptions {
   /**
@@ -283,6 +283,9 @@ function sameWord(text: string, s: number, e: number, words: readonly string[]):
 }
 
 export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}): Matcher {
+  if (g.version !== GAZETTEER_VERSION) {
+    throw new Error(`Matcher: compiled gazetteer version ${JSON.stringify(g.version)}, expected ${GAZETTEER_VERSION}: rebuild the extension (npm run build)`);
+  }
   const endings = options.endingsOnNames === true;
   const entities = g.entities;
   const byId = new Map<string, CompiledEntity>();

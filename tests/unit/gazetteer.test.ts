@@ -2,14 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import {
-  GAZETTEER_VERSION,
   compileGazetteer,
   countryNames,
   loadGazetteer,
   unusedEntities,
 } from '../../src/build/gazetteer';
 import { fold } from '../../src/core/fold';
-import type { EntitySpec } from '../../src/core/types';
+import { GAZETTEER_VERSION, type EntitySpec } from '../../src/core/types';
 
 const spec = (over: Partial<EntitySpec> & Pick<EntitySpec, 'id'>): EntitySpec => ({
   type: 'person',
