@@ -6,7 +6,7 @@
 // 30,000 text nodes in the page's own task, as our MutationObserver callback
 // is a microtask: that task took 75-150 ms in Chromium with us and 31-50 ms
 // without (bench/removal-task.ts); 33-53 ms now.
-import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom-constants';
+import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom/dom-constants';
 
 export class DropWalk {
   /** Roots still to walk: the removed node, then the shadow roots met in it. */

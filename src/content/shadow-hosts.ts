@@ -10,8 +10,8 @@
 // all. On that page: 15-18 ms for the listed tags (most of it making a wrapper
 // for each element found), 2-3 ms for the XPath. The XPath also serves
 // late-hosts.ts, which looks through custom elements only.
-import { DOCUMENT_FRAGMENT_NODE } from './dom-constants';
-import { boundedQueries } from './exclusions';
+import { DOCUMENT_FRAGMENT_NODE } from './dom/dom-constants';
+import { boundedQueries } from './dom/exclusions';
 
 /**
  * The standard elements attachShadow() accepts (DOM standard, "valid shadow
