@@ -13,7 +13,7 @@ import type { PageIndex } from './page-index';
 import { TEXT_NODE } from './dom/dom-constants';
 
 export interface Hit {
-  /** The text node, or block read whole (whole-blocks.ts), whose text the mention's offsets are in. */
+  /** The text node, or block read whole (dom/blocks.ts), whose text the mention's offsets are in. */
   node: Text | Element;
   mention: Mention;
   rect: DOMRect;

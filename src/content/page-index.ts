@@ -147,9 +147,8 @@ export class PageIndex {
    * Drops nodes that are no longer in the document, should a removal have gone
    * unseen: a safety net, not the way removals are handled (live-updates.ts).
    * It looks at `limit` nodes per call, where the last call left off, so that
-   * a call costs the same on any page (a whole sweep was 10-12 ms on a
-   * 40,000-paragraph page, before every report). A Map iterator goes on
-   * correctly across deletions and insertions.
+   * a call costs the same on any page, however long (it runs before every
+   * report). A Map iterator goes on correctly across deletions and insertions.
    */
   pruneDisconnected(limit = PRUNE_STEP): void {
     for (let i = 0; i < limit; i++) {

@@ -74,14 +74,12 @@ export class Scanner {
    * Schedules a node (and what it contains) for scanning: the page at start,
    * or what a change added. A scan begins after the page's next frame, so
    * that the page renders what it has first:
-   * - a change: started at once, the scan ran inside the page's own task (a
-   *   MutationObserver callback is a microtask) and its first look at where a
-   *   block is forced the layout of all that had just been inserted there (48
-   *   ms of a 74 ms task for 1,000 paragraphs, in a trace); after the frame,
-   *   that layout is done, by the page, as it would be anyway;
-   * - the page at start: at document_idle a large page often has a frame due
-   *   (24 ms of layout and paint on a 10,000-paragraph page, in a trace), which
-   *   our first slices delayed.
+   * - a change: started at once, the scan would run inside the page's own
+   *   task (a MutationObserver callback is a microtask), and its first look at
+   *   where a block is would force the layout of all that was just inserted;
+   *   after the frame, that layout is done, by the page, as it would be anyway;
+   * - the page at start: at document_idle a large page often has a frame due,
+   *   which our first slices would delay.
    */
   enqueue(node: Node): void {
     this.schedule({ node, drop: false, blockOnly: false });
@@ -89,7 +87,7 @@ export class Scanner {
 
   /**
    * Schedules a node where the page removed something, or that became
-   * excluded: if it is in a leaf block (whole-blocks.ts), that block's text
+   * excluded: if it is in a leaf block (dom/blocks.ts), that block's text
    * changed, and it is read again.
    */
   recheck(node: Node): void {
@@ -144,8 +142,7 @@ export class Scanner {
         }
         // An empty index (the page's first scan) has none of this walk's
         // nodes, and the walk meets each once: no lookup for an old entry
-        // (20,000 map lookups on a 10,000-paragraph page; in Firefox, each
-        // hashes a node's wrapper).
+        // (one per text node; in Firefox, each hashes a node's wrapper).
         const indexEmpty = this.index.nodeCount() === 0;
         const onShadowRoot = (shadow: ShadowRoot) => {
           this.hooks.onShadowRoot(shadow);
@@ -204,7 +201,7 @@ export class Scanner {
 
   /**
    * What a job scans. Where blocks are read whole, a change inside a leaf block
-   * (whole-blocks.ts) reads the whole block again, whether it was read whole
+   * (dom/blocks.ts) reads the whole block again, whether it was read whole
    * or text node by text node: the change may have joined or parted its
    * words (a line break added), or made it one kind or the other. Elsewhere,
    * the node itself (a `blockOnly` job: nothing). Null for nothing.

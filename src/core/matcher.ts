@@ -44,9 +44,9 @@ class Node {
   next: Map<number, Node> | undefined = undefined;
   /**
    * The code of the node's only child, and that child: past its first letters
-   * an alias is a chain of single children, where a comparison does what a
-   * Map lookup did. The 10,000-paragraph page's scan (bench/scan-times.ts, 16
-   * loads each): Firefox 339 -> 306.5 ms, Chromium 192.4 -> 178.3 ms.
+   * an alias is a chain of single children, where a comparison does the work
+   * of a Map lookup, for less, most of all before the JIT has optimized find()
+   * (a page's first scan).
    */
   only = NO_CHILD;
   onlyNode: Node | undefined = undefined;
@@ -130,12 +130,12 @@ function insert(root: Node, alias: string, term: Term, entities: readonly Compil
 // the gazetteer, as ranges.
 //
 // The text is searched for them with one RegExp: the engine runs native code
-// between two candidates, where a loop of ours, one character at a time, was a
-// fifth of find() warm in node, and a third before the JIT has optimized it
-// (baseline tier only), as on a page's first scan. Its class is the ranges
-// with small gaps filled (lower-case letters among capitals in Latin
-// Extended): a class of the ~250 exact ranges made find() slower than the
-// loop. So each candidate is also looked up in a table of the exact ones.
+// between two candidates, where a loop of ours, one character at a time, is a
+// large part of find(), the more so before the JIT has optimized it, as on a
+// page's first scan. Its class is the ranges with small gaps filled
+// (lower-case letters among capitals in Latin Extended): a class of the exact
+// ranges, a few hundred, is slower than the loop. So each candidate is also
+// looked up in a table of the exact ones.
 
 /** How wide a gap between two ranges of start characters the RegExp's class fills. */
 const CLASS_GAP = 16;
@@ -358,10 +358,9 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
       }
     }
     candCount = 0;
-    // A copy of the right size: an array grown by push() from empty holds room
-    // for 17 and most texts have one or two mentions; the index keeps every
-    // text node's array (for the 10,000-paragraph page's text in node, 3.3 MB
-    // kept instead of 5.2).
+    // A copy of the right size: an array grown by push() from empty reserves
+    // room for many, most texts have one or two mentions, and the page index
+    // keeps every text node's array.
     return found.slice();
   }
 

@@ -48,7 +48,7 @@ function flatPage(named: number): string {
 
 /**
  * A section of paragraphs far below the screen, after a tall gap: the painter
- * watches it as one group (viewport-painter.ts). The test empties it and fills
+ * watches it as one group (paint-state.ts). The test empties it and fills
  * it again.
  */
 function refilledSectionPage(): string {
@@ -535,7 +535,7 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
         return texts.sort().join(',') === expected;
       };
       const lit = (id: string, expected: string) => page.evaluate(within, [id, expected] as [string, string]);
-      // Firefox reads text node by text node (text-walk.ts says why): a name that crosses
+      // Firefox reads text node by text node (dom/walk.ts says why): a name that crosses
       // elements is found by its parts, and glued names apart.
       const whole = engineName === 'chromium';
       expect(await lit('split', whole ? 'Recep Tayyip Erdoğan,Sochi,Vladimir Putin' : 'Erdoğan,Putin,Sochi')).toBe(true);
