@@ -10,8 +10,9 @@
 // wins, and scanning resumes after it. No per-alias loop, no per-call setup.
 
 import { fold, foldCode, foldedWordRest, isLowerChar, isSpaceCode, isWordChar } from './fold';
+import { compileRules, hasRules, ruledOut, type EntityRules } from './context-rules';
 import { turkicSuffixEnd } from './turkic-suffix';
-import { GAZETTEER_VERSION, type CompiledEntity, type CompiledGazetteer, type ContextRule, type Mention } from './types';
+import { GAZETTEER_VERSION, type CompiledEntity, type CompiledGazetteer, type Mention } from './types';
 
 export interface MatcherOptions {
   /**
@@ -34,6 +35,8 @@ interface Term {
   weak: boolean;
   /** Original spelling the text must have exactly ("AS", "US", "Bakı"). */
   exact: string | undefined;
+  /** A person's surname met alone: someone else's when another given name stands before it (context-rules.ts). */
+  surname: boolean;
 }
 
 /** Node.only when a node has no child, or more than one. */
@@ -255,33 +258,6 @@ function slot(text: string, n: number, node: Node, p: number): void {
   if (node.slotReq !== undefined) walk(text, n, node.slotReq, q);
 }
 
-/** Is the word at `j` (after spaces and hyphens) one of `words`? */
-function followedBy(text: string, n: number, j: number, words: readonly string[]): boolean {
-  while (j < n && (isSpaceCode(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2d)) j++;
-  let e = j;
-  while (e < n && isWordChar(text.charCodeAt(e))) e++;
-  return sameWord(text, j, e, words);
-}
-
-/** Is the word that ends before `j` (before spaces and hyphens) one of `words`? */
-function precededBy(text: string, j: number, words: readonly string[]): boolean {
-  j--;
-  while (j >= 0 && (isSpaceCode(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2d)) j--;
-  const e = j + 1;
-  while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
-  return sameWord(text, j + 1, e, words);
-}
-
-function sameWord(text: string, s: number, e: number, words: readonly string[]): boolean {
-  if (e === s) return false;
-  outer: for (const w of words) {
-    if (w.length !== e - s) continue;
-    for (let k = 0; k < w.length; k++) if (foldCode(text.charCodeAt(s + k)) !== w.charCodeAt(k)) continue outer;
-    return true;
-  }
-  return false;
-}
-
 export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}): Matcher {
   if (g.version !== GAZETTEER_VERSION) {
     throw new Error(`Matcher: compiled gazetteer version ${JSON.stringify(g.version)}, expected ${GAZETTEER_VERSION}: rebuild the extension (npm run build)`);
@@ -290,13 +266,14 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
   const entities = g.entities;
   const byId = new Map<string, CompiledEntity>();
   const root = new Node();
-  const rules: Array<ContextRule | undefined> = [];
+  const rules: Array<EntityRules | undefined> = [];
   entities.forEach((e, i) => {
     byId.set(e.id, e);
-    rules.push(e.context?.notFollowedBy?.length || e.context?.notPrecededBy?.length ? e.context : undefined);
-    for (const a of e.aliases) insert(root, a, { entity: i, weak: false, exact: undefined }, entities);
-    for (const a of e.weak ?? []) insert(root, a, { entity: i, weak: true, exact: undefined }, entities);
-    for (const a of e.exact ?? []) insert(root, fold(a), { entity: i, weak: false, exact: a }, entities);
+    const r = compileRules(e);
+    rules.push(hasRules(r) ? r : undefined);
+    for (const a of e.aliases) insert(root, a, { entity: i, weak: false, exact: undefined, surname: r.surnames.has(a) }, entities);
+    for (const a of e.weak ?? []) insert(root, a, { entity: i, weak: true, exact: undefined, surname: false }, entities);
+    for (const a of e.exact ?? []) insert(root, fold(a), { entity: i, weak: false, exact: a, surname: false }, entities);
   });
   const ranges = absoluteRanges(g.starts ?? startRanges(entities));
   const startRe = coarseStartRegExp(ranges);
@@ -311,8 +288,8 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
     return last < 0x370 && isWordChar(last) ? turkicSuffixEnd(text, start, end) : end;
   }
 
-  /** The name is text[start, end); its mention, text[start, stop). */
-  function accepts(text: string, n: number, start: number, end: number, stop: number, t: Term): boolean {
+  /** The name is text[start, end); its mention, text[start, stop); the mention before it ends at `lastEnd`. */
+  function accepts(text: string, n: number, start: number, end: number, stop: number, t: Term, lastEnd: number): boolean {
     // No mention ends inside a word ("Putinism"); "Erdoğan'ın" and "Putin's" end at the apostrophe.
     if (stop < n && isWordChar(text.charCodeAt(stop)) && isWordChar(text.charCodeAt(stop - 1))) return false;
     if (t.exact !== undefined) {
@@ -320,11 +297,7 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
       for (let k = 0; k < t.exact.length; k++) if (text.charCodeAt(start + k) !== t.exact.charCodeAt(k)) return false;
     }
     const r = rules[t.entity];
-    if (r !== undefined) {
-      if (r.notFollowedBy && followedBy(text, n, stop, r.notFollowedBy)) return false;
-      if (r.notPrecededBy && precededBy(text, start, r.notPrecededBy)) return false;
-    }
-    return true;
+    return r === undefined || !ruledOut(text, start, stop, r, t.surname, lastEnd);
   }
 
   function find(text: string): Mention[] {
@@ -346,7 +319,7 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
         const t = candTerm[best]!;
         const nameEnd = candEnd[best]!;
         const end = mentionEnd(text, n, i, nameEnd);
-        if (accepts(text, n, i, nameEnd, end, t)) {
+        if (accepts(text, n, i, nameEnd, end, t, found.length > 0 ? found[found.length - 1]!.end : -1)) {
           const m: Mention = { entityId: entities[t.entity]!.id, start: i, end };
           if (t.weak) m.weak = true;
           found.push(m);

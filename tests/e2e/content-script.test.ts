@@ -177,6 +177,15 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       await page.close();
     });
 
+    it('leaves alone someone else with the same surname and the dishes, drinks and games named after places', async () => {
+      const { page, probe } = await open('/content/false-flags.html', 3);
+      expect(sorted(probe.texts.person)).toEqual(sorted(['Aliyev', 'Vladimir Putin']));
+      expect(probe.texts.place).toEqual(['Baku']);
+      expect(probe.texts.organisation).toEqual([]);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
     it('flags names in Indonesian, minding "Baku tembak"', async () => {
       const { page, probe } = await open('/content/id.html', 10);
       expect(sorted(probe.texts.person)).toEqual(sorted(['Nikol Pashinyan', 'Vladimir Putin', 'Pashinyan']));
