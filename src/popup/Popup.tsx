@@ -17,6 +17,7 @@ import { usePage } from './use-page';
 import { useShortcut } from './use-shortcut';
 import { SHOW_CARD_COMMAND } from '../shared/messages';
 import { listContent, listView, searchRequest } from './view-model';
+import { hasEvidence } from '../core/ranking';
 
 /** A performance mark at first render, for the benchmark's time-to-first-render. */
 export const FIRST_RENDER_MARK = 'newscontext:popup-first-render';
@@ -40,7 +41,7 @@ export function Popup({ params }: { params: PopupParams }) {
   const search = useSearch(request);
   const pageEntities = page.status.kind === 'ready' ? page.status.state.entities : undefined;
   const related = useRelated(pageEntities);
-  const content = listContent(view, related, search, request, page.status.kind !== 'none');
+  const content = listContent(view, related, search, request, page.status.kind !== 'none', pageEntities === undefined || hasEvidence(pageEntities));
 
   const open = (id: string) => {
     void send('open', { page: 'article', id }).then(() => {
