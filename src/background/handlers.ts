@@ -3,7 +3,7 @@
 import type { Library } from '../core/library';
 import type { Matcher } from '../core/matcher';
 import { hasEvidence, rankByEntities, rankForEntity, type Ranked } from '../core/ranking';
-import type { LibraryArticle } from '../core/types';
+import type { CompiledGazetteer, LibraryArticle } from '../core/types';
 import { pagePath, type MessageType, type PageEntity, type RelatedArticle, type RequestOf, type ResponseOf, type TabState } from '../shared/messages';
 import { entitySnippet, libraryDocumentFrequencies, profileAsPage } from './views';
 
@@ -19,6 +19,8 @@ export interface Services {
   getTabState(tabId: number): Promise<TabState | null>;
   /** Stores one frame's report and returns the tab's merged state. */
   mergeFrame(tabId: number, frameId: number, report: RequestOf<'page/entities'>): Promise<TabState>;
+  /** The gazetteer of the names the pages light, published to storage.local (lit-publisher.ts). */
+  litGazetteer(): Promise<CompiledGazetteer>;
   /** Opens an extension page (a path relative to the extension's root) in a new tab. */
   openTab(path: string): Promise<void>;
   /** Shows the entity count on the tab's toolbar button (or nothing when the setting is off). */
@@ -56,6 +58,10 @@ export function createHandlers(services: Services): Handlers {
       const state = await services.mergeFrame(tabId, frameId, payload);
       await services.updateBadge(tabId, state.entities);
       return { stored: true };
+    },
+
+    async gazetteer() {
+      return services.litGazetteer();
     },
 
     async open(target) {

@@ -9,7 +9,13 @@ import { badgeText, showBadge } from './badge';
 import { handleCommand } from './commands';
 import { createHandlers, type HandlerContext, type Handlers } from './handlers';
 import { getLibrary } from './library-store';
+import { createLitPublisher } from './lit-publisher';
 import { clearTabState, getTabState, mergeFrame } from './tab-state';
+
+/** A failure no caller waits for: the background's console is where a developer looks. */
+function logError(error: unknown): void {
+  console.error('NewsContext:', error);
+}
 
 /** Messages are accepted only from this extension's own scripts and pages. */
 export function isOwnSender(sender: Runtime.MessageSender): boolean {
@@ -22,9 +28,12 @@ export function init(): void {
     const { badge } = await getSettings();
     await showBadge(tabId, badgeText(entities, badge));
   };
+  const library = () => getLibrary(matcher);
+  const lit = createLitPublisher(gazetteer, { library, settings: getSettings });
   const handlers: Handlers = createHandlers({
     matcher,
-    library: () => getLibrary(matcher),
+    library,
+    litGazetteer: () => lit.publish(),
     getTabState,
     mergeFrame,
     updateBadge,
@@ -45,12 +54,19 @@ export function init(): void {
 
   browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
 
+  // What is lit is written before any page asks: at install and update (the
+  // knowledge base may have changed), and at each browser start.
+  browser.runtime.onInstalled.addListener(() => void lit.publish(true).catch(logError));
+  browser.runtime.onStartup.addListener(() => void lit.publish().catch(logError));
+
   browser.commands.onCommand.addListener(
     (command, tab) => void handleCommand(command, tab?.id, (tabId, message) => browser.tabs.sendMessage(tabId, message)),
   );
 
-  // Turning the badge setting off (or on) applies to the open tabs at once.
+  // Turning the badge setting off (or on) applies to the open tabs at once;
+  // lighting every known name (or not) reaches them through the lit gazetteer.
   onSettingsChanged(async (settings) => {
+    void lit.publish().catch(logError);
     const tabs = await browser.tabs.query({});
     for (const tab of tabs) {
       if (tab.id === undefined) continue;

@@ -86,7 +86,7 @@ export function ListArea({ view, content, filter, pageEntityIds, listRef, fieldR
 
 /** Names close to the query, else the names the page makes most of. */
 function suggestionsFor(query: string, pageIds: readonly string[]) {
-  const close = suggestEntities(query, allEntities);
+  const close = suggestEntities(query, allEntities());
   if (close.length > 0) return close;
   return pageIds.slice(0, 3).flatMap((id) => entityOf(id) ?? []);
 }

@@ -1,11 +1,23 @@
 // Names and types of entities for the popup's chips and reasons, looked up in
-// the gazetteer that the build inlines. A plain map, not the matcher: the popup
-// never matches text, and compiling the matcher's trie would delay first paint.
-import gazetteer from 'virtual:gazetteer';
+// the lit gazetteer (shared/lit-gazetteer.ts), read once before the popup
+// renders. A plain map, not the matcher: the popup never matches text, and
+// compiling the matcher's trie would delay first paint. A page names only lit
+// entities, and a related article shares only those with it.
 import type { CompiledEntity } from '../core/types';
+import { getLitGazetteer } from '../shared/lit-gazetteer';
 
-const entities: readonly CompiledEntity[] = gazetteer.entities;
-const byId = new Map<string, CompiledEntity>(entities.map((e) => [e.id, e]));
+let entities: readonly CompiledEntity[] = [];
+let byId = new Map<string, CompiledEntity>();
+
+/** Reads the lit entities; without them (the background did not answer), names show as their ids. */
+export async function loadEntities(): Promise<void> {
+  try {
+    entities = (await getLitGazetteer()).entities;
+  } catch {
+    entities = [];
+  }
+  byId = new Map(entities.map((e) => [e.id, e]));
+}
 
 export function entityOf(id: string): CompiledEntity | undefined {
   return byId.get(id);
@@ -15,4 +27,7 @@ export function entityName(id: string): string {
   return byId.get(id)?.name ?? id;
 }
 
-export const allEntities = entities;
+/** Every lit entity, for suggestions when a search finds nothing. */
+export function allEntities(): readonly CompiledEntity[] {
+  return entities;
+}

@@ -4,7 +4,7 @@
 // (`parseRequest`), because a message is data from another context.
 import { isObject } from '../core/guards';
 import type { Snippet } from '../core/snippet';
-import type { Article, EntityType } from '../core/types';
+import type { Article, CompiledGazetteer, EntityType } from '../core/types';
 
 export type { Snippet };
 
@@ -60,9 +60,11 @@ export interface Settings {
   badge: boolean;
   /** Hostnames where highlighting is paused. */
   pausedSites: string[];
+  /** Light every name the knowledge base knows, not only those the library has articles about (core/lit.ts). */
+  lightAll: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { badge: true, pausedSites: [] };
+export const DEFAULT_SETTINGS: Settings = { badge: true, pausedSites: [], lightAll: false };
 
 export interface MessageMap {
   /** Content script → background: what the page names; the background keeps it per tab. */
@@ -77,6 +79,8 @@ export interface MessageMap {
   search: { req: { query: string; entityId?: string; limit?: number }; res: SearchResult[] };
   /** One article, for the article page. */
   article: { req: { id: string }; res: ArticleView | null };
+  /** The gazetteer of the names the pages light, for a context that found none of this version in storage (shared/lit-gazetteer.ts). */
+  gazetteer: { req: Record<string, never>; res: CompiledGazetteer };
   /** Opens an extension page in a new tab (content scripts cannot navigate to extension pages). */
   open: { req: OpenTarget; res: { opened: true } };
 }
@@ -148,6 +152,7 @@ const requestGuards: { [T in MessageType]: Guard<RequestOf<T>> } = {
     isOptional(isId)(v.entityId) &&
     isOptional(isLimit)(v.limit),
   article: (v): v is RequestOf<'article'> => isObject(v) && isId(v.id),
+  gazetteer: (v): v is RequestOf<'gazetteer'> => isObject(v) && Object.keys(v).length === 0,
   open: (v): v is RequestOf<'open'> =>
     isObject(v) &&
     ((v.page === 'article' && isId(v.id)) ||

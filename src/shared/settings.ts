@@ -11,6 +11,7 @@ function normalise(raw: unknown): Settings {
   return {
     badge: typeof r.badge === 'boolean' ? r.badge : DEFAULT_SETTINGS.badge,
     pausedSites: Array.isArray(r.pausedSites) ? r.pausedSites.filter((s): s is string => typeof s === 'string') : [],
+    lightAll: typeof r.lightAll === 'boolean' ? r.lightAll : DEFAULT_SETTINGS.lightAll,
   };
 }
 

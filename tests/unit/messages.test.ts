@@ -67,13 +67,13 @@ describe('badge and tab state', () => {
 
 describe('site pause settings', () => {
   it('pauses by hostname and toggles without duplicates', () => {
-    const s0 = { badge: true, pausedSites: [] };
+    const s0 = { badge: true, pausedSites: [], lightAll: false };
     const s1 = togglePaused(s0, 'news.example', true);
     expect(isPaused(s1, 'https://news.example/a?b')).toBe(true);
     expect(isPaused(s1, 'https://other.example/')).toBe(false);
     expect(togglePaused(s1, 'news.example', true).pausedSites).toEqual(['news.example']);
     expect(isPaused(togglePaused(s1, 'news.example', false), 'https://news.example/')).toBe(false);
     expect(siteOf('not a url')).toBe('');
-    expect(isPaused({ badge: true, pausedSites: [''] }, 'about:blank')).toBe(false);
+    expect(isPaused({ badge: true, pausedSites: [''], lightAll: false }, 'about:blank')).toBe(false);
   });
 });

@@ -1,0 +1,33 @@
+// Which names the pages light, out of everything the knowledge base knows: a
+// broad knowledge base must add no noise, so a name is lit only where the
+// reader's library has something to say about it (an article naming it), or
+// where the reader follows it. A muted entity is never lit; a setting lights
+// every known name. The pages get a gazetteer of the lit entities alone, which
+// keeps their matcher small however large the knowledge base grows.
+import { startRanges } from './matcher';
+import type { CompiledGazetteer } from './types';
+
+export interface LitChoice {
+  /** Entities that at least one library article names. */
+  inLibrary: ReadonlySet<string>;
+  /** Entities the reader follows. */
+  followed: ReadonlySet<string>;
+  /** Entities the reader muted everywhere. */
+  muted: ReadonlySet<string>;
+  /** Light every entity of the knowledge base (a setting, off by default). */
+  lightAll: boolean;
+}
+
+/** The ids of the knowledge base's entities that the pages light, in the knowledge base's order. */
+export function litIds(kb: CompiledGazetteer, choice: LitChoice): string[] {
+  return kb.entities
+    .filter((e) => !choice.muted.has(e.id) && (choice.lightAll || choice.inLibrary.has(e.id) || choice.followed.has(e.id)))
+    .map((e) => e.id);
+}
+
+/** The knowledge base cut down to some of its entities, with the characters their names start with worked out again. */
+export function subsetGazetteer(kb: CompiledGazetteer, ids: readonly string[]): CompiledGazetteer {
+  const wanted = new Set(ids);
+  const entities = kb.entities.filter((e) => wanted.has(e.id));
+  return { version: kb.version, entities, starts: startRanges(entities) };
+}

@@ -1,0 +1,43 @@
+/// <reference types="chrome" />
+// What is lit, live: the setting that lights every known name reaches an open
+// tab at once, without a reload, and so does turning it off (src/core/lit.ts,
+// src/shared/lit-gazetteer.ts). Chromium, where a test can write the
+// extension's settings from its service worker.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from './harness/browsers';
+import { probeHighlights } from './harness/page-probes';
+import { startServer, type FixtureServer } from './harness/server';
+
+let server: FixtureServer;
+let session: ChromiumSession;
+beforeAll(async () => {
+  server = await startServer();
+  session = await launchChromium();
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+const setLightAll = (on: boolean) =>
+  session.worker.evaluate(async (lightAll) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings ?? {}), lightAll } });
+  }, on);
+
+describe('lighting every known name', () => {
+  it('is off by default, and turns on and off on an open tab without a reload', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('/content/unlit.html'));
+    const names = async () => Object.values((await page.evaluate(probeHighlights)).texts).flat().sort();
+    await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('newscontext-')));
+    await expect.poll(names).toEqual(['Putin']);
+
+    await setLightAll(true);
+    await expect.poll(names, { timeout: 2000 }).toEqual(expect.arrayContaining(['Putin', 'Sochi', 'Sochi', 'Syria']));
+
+    await setLightAll(false);
+    await expect.poll(names, { timeout: 2000 }).toEqual(['Putin']);
+    await page.close();
+  });
+});
