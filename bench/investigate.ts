@@ -22,7 +22,7 @@ export interface ServedPage {
  */
 export async function serveGeneratedPage(paragraphs: number, gazetteer: CompiledGazetteer = loadGazetteer(), flat = false): Promise<ServedPage> {
   const corpus = createCorpus(createMatcher(gazetteer));
-  const server = await startBenchServer('/nonexistent');
+  const server = await startBenchServer();
   let html = generatePage(corpus, paragraphs);
   if (flat) html = html.replace(/<\/?(?:section|ul|ol)>/g, '');
   return { url: server.add('page', html), close: () => server.close() };

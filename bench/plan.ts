@@ -28,7 +28,7 @@ export interface RunLimits {
 
 export interface PagePlan extends RunLimits {
   id: string;
-  /** Generated: paragraphs; real: a file of the shared pages. */
+  /** Generated: paragraphs; real: a file of tests/fixtures/real. */
   paragraphs?: number;
   file?: string;
   /** Paragraphs appended after the initial scan (live updates). */
