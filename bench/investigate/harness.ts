@@ -1,14 +1,14 @@
-// What the investigation tools (bench/profile-*.ts, bench/scan-times.ts) share:
-// a generated page served locally, and a browser with a build of ours.
+// What the investigation scripts beside this file share: a generated page
+// served locally, and a browser with a build of ours.
 import { resolve } from 'node:path';
-import { loadGazetteer } from '../src/build/gazetteer';
-import { createMatcher } from '../src/core/matcher';
-import type { CompiledGazetteer } from '../src/core/types';
-import { launchBenchChromium, launchBenchFirefox, type BenchBrowser, type BenchPage, type BrowserName } from './browsers';
-import { initScripts } from './bundle';
-import { createCorpus } from './corpus';
-import { generatePage } from './pages';
-import { startBenchServer } from './server';
+import { loadGazetteer } from '../../src/build/gazetteer';
+import { createMatcher } from '../../src/core/matcher';
+import type { CompiledGazetteer } from '../../src/core/types';
+import { launchBenchChromium, launchBenchFirefox, type BenchBrowser, type BenchPage, type BrowserName } from '../browsers';
+import { initScripts } from '../bundle';
+import { createCorpus } from '../corpus';
+import { generatePage } from '../pages';
+import { startBenchServer } from '../server';
 
 export interface ServedPage {
   url: string;
@@ -29,7 +29,7 @@ export async function serveGeneratedPage(paragraphs: number, gazetteer: Compiled
 }
 
 /** The build `npm run build` writes: chrome/ and firefox/. */
-export const DIST = resolve(import.meta.dirname, '../dist');
+export const DIST = resolve(import.meta.dirname, '../../dist');
 
 /** A browser with a build of ours loaded (its chrome/ or firefox/ under `dist`), and the poller that times its scans. */
 export function launchOurs(name: BrowserName, dist = DIST): Promise<BenchBrowser> {

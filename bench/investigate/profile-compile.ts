@@ -7,12 +7,12 @@
 // main thread). CPU time is steadier than the scan's wall time on a noisy
 // machine, and the GCs' share tells what the index keeps. On a 2-core machine
 // the compilers' threads take CPU from the main thread while it scans. Usage:
-//   npx tsx bench/profile-compile.ts [loads] [dist dir...]
+//   npx tsx bench/investigate/profile-compile.ts [loads] [dist dir...]
 // With NC_CHROMIUM_FLAGS=--js-flags=--max-opt=2 (Maglev, no TurboFan) the same
 // loads show what the scan costs without the optimizing compiler.
-import type { TraceEvent } from './browsers';
-import { alternateBuilds, DIST, serveGeneratedPage } from './investigate';
-import { median } from './stats';
+import type { TraceEvent } from '../browsers';
+import { median } from '../stats';
+import { alternateBuilds, DIST, serveGeneratedPage } from './harness';
 
 const CATEGORIES = ['toplevel', 'blink.user_timing', '__metadata', 'v8', 'disabled-by-default-v8.compile'];
 

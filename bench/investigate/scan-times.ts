@@ -2,11 +2,11 @@
 // generated page over several fresh loads, in one browser, for one or more
 // builds (alternating, a few loads each, to share the machine's drift); quicker
 // than the bench for comparing two builds. Usage:
-//   npx tsx bench/scan-times.ts [chromium|firefox] [paragraphs] [loads] [dist dir...]
+//   npx tsx bench/investigate/scan-times.ts [chromium|firefox] [paragraphs] [loads] [dist dir...]
 // A dist dir holds chrome/ and firefox/ (default: dist).
-import type { BrowserName } from './browsers';
-import { alternateBuilds, DIST, serveGeneratedPage } from './investigate';
-import { median } from './stats';
+import type { BrowserName } from '../browsers';
+import { median } from '../stats';
+import { alternateBuilds, DIST, serveGeneratedPage } from './harness';
 
 const [name = 'chromium', paragraphsArg = '10000', loadsArg = '8', ...dists] = process.argv.slice(2) as [BrowserName?, string?, string?, ...string[]];
 const paragraphs = Number(paragraphsArg);

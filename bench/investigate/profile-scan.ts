@@ -1,11 +1,11 @@
 // Investigation, not part of npm run bench: where the content script's scan of
 // a generated page spends the main thread, from a Chromium trace between the
 // scan's start and end marks. Usage:
-//   NC_TRACE_CATEGORIES=toplevel,blink.user_timing,devtools.timeline,blink,__metadata npx tsx bench/profile-scan.ts [paragraphs]
+//   NC_TRACE_CATEGORIES=toplevel,blink.user_timing,devtools.timeline,blink,__metadata npx tsx bench/investigate/profile-scan.ts [paragraphs]
 // NC_TASKS=N lists the scan's first N tasks; NC_LONG=MS, every task over MS ms, with its
 // NC_CHILDREN (4) largest children over NC_CHILD_US (2000) microseconds.
-import type { TraceEvent } from './browsers';
-import { launchOurs, serveGeneratedPage } from './investigate';
+import type { TraceEvent } from '../browsers';
+import { launchOurs, serveGeneratedPage } from './harness';
 
 const paragraphs = Number(process.argv[2] ?? 10_000);
 const { url, close: closeServer } = await serveGeneratedPage(paragraphs);
