@@ -97,8 +97,8 @@ export interface PageResult {
   /**
    * The floor run as a content script runs (the probe extension): where ours
    * must run. In Firefox its every DOM call and string read crosses an Xray
-   * wrapper, and the same walk and regex took 1.85x as long as in the page's
-   * world (217 vs 117 ms, 8 fresh loads each); in Chromium the two are alike.
+   * wrapper, so the same walk and regex take longer there than in the page's
+   * world; in Chromium the two are alike.
    * Missing from results saved before it was measured.
    */
   floorContentScript?: Timed[];

@@ -97,7 +97,7 @@ const targetFloorRuns = (p: PageResult) => (p.floorContentScript?.length ? p.flo
 const targetFloorMs = (p: PageResult) => median(targetFloorRuns(p).map((r) => r.ms));
 /**
  * The least and the most of a few loads' times: on a shared machine one
- * load of the floor may take twice another (84-188 ms in one run), which
+ * load of the floor may take twice as long as another, which
  * moves the ratio of the medians as much as a change of ours does.
  */
 const spread = (xs: readonly number[]) => (xs.length === 0 ? '—' : `${ms(Math.min(...xs))} to ${ms(Math.max(...xs))}`);

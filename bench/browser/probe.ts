@@ -60,7 +60,7 @@ function rangesOf(holder: Text | Element, mentions: readonly Mention[]): Array<[
   return out;
 }
 
-/** The walk the scanner had before: a filter callback per node. */
+/** A walk with a filter callback per node: what the scanner's walk is compared with. */
 function callbackWalk(root: Node, visit: (t: Text) => void): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
