@@ -21,8 +21,6 @@ export interface TraceEvent {
   tid: number;
   cat?: string;
   args?: Record<string, unknown>;
-  /** Thread (CPU) time of a complete event, in microseconds, where the trace records it. */
-  tdur?: number;
 }
 
 /** A V8 CPU profile (CDP Profiler.Profile), as far as bench/investigate/profile-cpu.ts reads it. */
@@ -88,7 +86,7 @@ const FIREFOX_PREFS = {
 /**
  * For investigation only, never in a bench run that is reported: one more
  * Chromium flag from the environment, e.g. NC_CHROMIUM_FLAGS=--js-flags=--max-opt=2
- * (no optimizing compiler) with bench/investigate/scan-times.ts.
+ * (no optimizing compiler) with a script of bench/investigate/.
  */
 const EXTRA_CHROMIUM_FLAGS = process.env.NC_CHROMIUM_FLAGS ? [process.env.NC_CHROMIUM_FLAGS] : [];
 

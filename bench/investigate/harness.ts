@@ -29,11 +29,11 @@ export async function serveGeneratedPage(paragraphs: number, gazetteer: Compiled
 }
 
 /** The build `npm run build` writes: chrome/ and firefox/. */
-export const DIST = resolve(import.meta.dirname, '../../dist');
+const DIST = resolve(import.meta.dirname, '../../dist');
 
-/** A browser with a build of ours loaded (its chrome/ or firefox/ under `dist`), and the poller that times its scans. */
-export function launchOurs(name: BrowserName, dist = DIST): Promise<BenchBrowser> {
-  const opts = { extensionDir: resolve(dist, name === 'chromium' ? 'chrome' : 'firefox'), hasWorker: true, initScript: initScripts() };
+/** A browser with the build of ours in dist/ loaded, and the poller that times its scans. */
+export function launchOurs(name: BrowserName): Promise<BenchBrowser> {
+  const opts = { extensionDir: resolve(DIST, name === 'chromium' ? 'chrome' : 'firefox'), hasWorker: true, initScript: initScripts() };
   return name === 'chromium' ? launchBenchChromium(opts) : launchBenchFirefox(opts);
 }
 
@@ -56,31 +56,5 @@ export async function profiledScan<T>(paragraphs: number, start: (page: BenchPag
   } finally {
     await browser.close();
     await closeServer();
-  }
-}
-
-/** Fresh loads per browser launch when builds take turns. */
-const PER_LAUNCH = 4;
-
-/**
- * Calls `load` `loads` times for each build in `dists`, the
- * builds taking turns a few loads at a time, each turn in a browser of its
- * own: the machine's drift is shared between the builds compared.
- */
-export async function alternateBuilds(
-  name: BrowserName,
-  dists: readonly string[],
-  loads: number,
-  load: (browser: BenchBrowser, dist: string, n: number) => Promise<void>,
-): Promise<void> {
-  for (let done = 0; done < loads; done += PER_LAUNCH) {
-    for (const dist of dists) {
-      const browser = await launchOurs(name, dist);
-      try {
-        for (let n = done; n < Math.min(loads, done + PER_LAUNCH); n++) await load(browser, dist, n);
-      } finally {
-        await browser.close();
-      }
-    }
   }
 }
