@@ -21,11 +21,9 @@ export interface TraceEvent {
   tid: number;
   cat?: string;
   args?: Record<string, unknown>;
-  /** Thread (CPU) time of a complete event, in microseconds, where the trace records it. */
-  tdur?: number;
 }
 
-/** A V8 CPU profile (CDP Profiler.Profile), as far as the investigation tools read it. */
+/** A V8 CPU profile (CDP Profiler.Profile), as far as bench/investigate/profile-cpu.ts reads it. */
 export interface CpuProfile {
   nodes: {
     id: number;
@@ -37,18 +35,6 @@ export interface CpuProfile {
   }[];
   samples: number[];
   timeDeltas: number[];
-}
-
-/** A V8 sampling heap profile (CDP HeapProfiler.SamplingHeapProfile), as far as the investigation tools read it. */
-export interface AllocationProfile {
-  head: AllocationNode;
-}
-
-export interface AllocationNode {
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  /** Bytes allocated by this frame itself, as sampled (an estimate of all its allocations). */
-  selfSize: number;
-  children: AllocationNode[];
 }
 
 export interface BenchPage {
@@ -64,9 +50,6 @@ export interface BenchPage {
   /** Chromium: starts V8's sampling profiler, one sample every `intervalUs` µs (it follows same-site navigations). */
   startProfile?(intervalUs: number): Promise<void>;
   stopProfile?(): Promise<CpuProfile>;
-  /** Chromium: starts V8's sampling heap profiler, a sample every `intervalBytes` allocated, garbage included (it follows same-site navigations). */
-  startAllocationSampling?(intervalBytes: number): Promise<void>;
-  stopAllocationSampling?(): Promise<AllocationProfile>;
   close(): Promise<void>;
 }
 
@@ -103,7 +86,7 @@ const FIREFOX_PREFS = {
 /**
  * For investigation only, never in a bench run that is reported: one more
  * Chromium flag from the environment, e.g. NC_CHROMIUM_FLAGS=--js-flags=--max-opt=2
- * (no optimizing compiler) with bench/scan-times.ts.
+ * (no optimizing compiler) with a script of bench/investigate/.
  */
 const EXTRA_CHROMIUM_FLAGS = process.env.NC_CHROMIUM_FLAGS ? [process.env.NC_CHROMIUM_FLAGS] : [];
 
@@ -155,19 +138,6 @@ function playwrightPage(context: BrowserContext, page: Page): BenchPage {
     async stopProfile() {
       const { profile } = await (await session()).send('Profiler.stop');
       return profile as CpuProfile;
-    },
-    async startAllocationSampling(intervalBytes) {
-      const s = await session();
-      await s.send('HeapProfiler.enable');
-      await s.send('HeapProfiler.startSampling', {
-        samplingInterval: intervalBytes,
-        includeObjectsCollectedByMajorGC: true,
-        includeObjectsCollectedByMinorGC: true,
-      });
-    },
-    async stopAllocationSampling() {
-      const { profile } = await (await session()).send('HeapProfiler.stopSampling');
-      return profile as AllocationProfile;
     },
     async close() {
       await cdp?.detach().catch(() => {});

@@ -6,7 +6,6 @@
 // own frame gaps after its load.
 import type { BenchBrowser, BenchPage, BrowserName } from './browsers';
 import type { Breakdown, PageCensus, Timed } from './browser/probe';
-import { appendAndTime, type LiveRun } from './live';
 import { callInContentScript } from './probe-extension';
 import type { RunLimits } from './plan';
 import { longest, mainThreadTasks } from './trace';
@@ -53,6 +52,22 @@ export interface OursRun {
   removalMs?: number;
 }
 
+/**
+ * A live update: once the initial scan is done, paragraphs arrive at the top
+ * of the article, where the reader is; the content script's MutationObserver
+ * rescans the added subtree, and the rest is painted when scrolled to. The
+ * page-side half is __ncBench.append in bench/browser/poller.js.
+ */
+export interface LiveRun {
+  /** From the insertion to the end of the content script's scan of it, and the frame after. */
+  ms: number;
+  /** From the insertion to the last change of the painted ranges: the new names in view lit. */
+  litMs: number;
+  /** Ranges painted before and after. */
+  before: number;
+  after: number;
+}
+
 export interface RefRun extends Timed {
   heapDelta?: number;
 }
@@ -82,8 +97,8 @@ export interface PageResult {
   /**
    * The floor run as a content script runs (the probe extension): where ours
    * must run. In Firefox its every DOM call and string read crosses an Xray
-   * wrapper, and the same walk and regex took 1.85x as long as in the page's
-   * world (217 vs 117 ms, 8 fresh loads each); in Chromium the two are alike.
+   * wrapper, so the same walk and regex take longer there than in the page's
+   * world; in Chromium the two are alike.
    * Missing from results saved before it was measured.
    */
   floorContentScript?: Timed[];
@@ -208,7 +223,7 @@ async function runOurs(ctx: HighlightContext, spec: PageSpec, liveMentions: numb
     if (ctx.trace && page.stopTrace) run.longestTask = longest(mainThreadTasks(await page.stopTrace(), st.ref, st.t0, end));
     if (page.heap && baseHeap !== undefined) run.heapDelta = (await page.heap()) - baseHeap;
     step = 'the live update';
-    if (spec.live && complete && liveMentions !== undefined) run.live = await appendAndTime(page, spec.live.html);
+    if (spec.live && complete && liveMentions !== undefined) run.live = await page.evaluate<LiveRun>(`__ncBench.append(${JSON.stringify(spec.live.html)})`);
     step = 'scrolling to the bottom';
     if (complete) run.bottomCount = await page.evaluate<number>('__ncBench.scrollToBottom()');
     step = 'the removal';

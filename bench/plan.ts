@@ -28,7 +28,7 @@ export interface RunLimits {
 
 export interface PagePlan extends RunLimits {
   id: string;
-  /** Generated: paragraphs; real: a file of the shared pages. */
+  /** Generated: paragraphs; real: a file of tests/fixtures/real. */
   paragraphs?: number;
   file?: string;
   /** Paragraphs appended after the initial scan (live updates). */
@@ -123,7 +123,7 @@ export function parsePlan(argv: readonly string[]): Plan {
             gen(50000, { runs: 1, refRuns: 0, markCapMs: 0, breakdown: false, oursCapMs: 45000, needsMs: 60000, live: 1000 }),
           ],
           firefox: [
-            // As many loads as Chromium's: Firefox's floor alone moved from 107 to 181 ms between runs of one day.
+            // As many loads as Chromium's: Firefox's floor alone swings widely from one run to the next.
             gen(10000, { runs: 7, live: 1000, markCapMs: 4000 }),
             real('wikipedia-2.html', { runs: 1, markCapMs: 2000, needsMs: 15000 }),
             // Its longest frame gap: the walk's queries over the whole page grow with it (exclusions.ts, boundedQueries).

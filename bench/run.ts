@@ -21,7 +21,6 @@ import { runSearchBench, type SearchResult } from './search';
 import { startBenchServer, type BenchServer } from './server';
 
 const root = resolve(import.meta.dirname, '..');
-const sharedPages = resolve(process.env.SHARED_DIR ?? resolve(root, '../shared'), 'pages');
 
 // A V8 flag for an investigation must not end up in the reported figures.
 if (process.env.NC_CHROMIUM_FLAGS) throw new Error('npm run bench: unset NC_CHROMIUM_FLAGS (an investigation flag) first.');
@@ -149,7 +148,7 @@ async function main(): Promise<void> {
   }
   const browsers = (['chromium', 'firefox'] as const).filter((b) => plan.sections.has(b));
   if (browsers.length) {
-    const server = await startBenchServer(sharedPages);
+    const server = await startBenchServer();
     const probe = await buildProbe();
     const generated = new Map<number, string>();
     try {

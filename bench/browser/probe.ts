@@ -61,7 +61,7 @@ function rangesOf(holder: Text | Element, mentions: readonly Mention[]): Array<[
   return out;
 }
 
-/** The walk the scanner had before: a filter callback per node. */
+/** A walk with a filter callback per node: what the scanner's walk is compared with. */
 function callbackWalk(root: Node, visit: (t: Text) => void): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
@@ -347,48 +347,6 @@ export async function breakdown(): Promise<Breakdown> {
   ticker.remove();
   if (sink < 0) console.log(sink);
   return { walk, walkCallback, walkBare, walkMatch, walkMatchHighlight, firstFrame, mutationFrameWith, mutationFrameWithout, matchOnly, highlightOnly, mentions };
-}
-
-export interface FrameCost {
-  /** Ranges registered. */
-  ranges: number;
-  /** The frame after registering them all at once. */
-  register: number;
-  /** With them registered: the frame after adding 500 more (one scanner slice's worth). */
-  add500: number;
-  /** With them registered: the frame after a one-node DOM change elsewhere. */
-  mutation: number;
-}
-
-/** How the browser's cost per frame grows with the number of registered ranges (for bench/profile.ts). */
-export async function frameCosts(sizes: number[]): Promise<FrameCost[]> {
-  const m = need();
-  const all: StaticRange[] = [];
-  scannerWalk(document.body, (holder, data) => {
-    for (const [, range] of rangesOf(holder, m.find(data))) all.push(range);
-  });
-  const ticker = document.body.appendChild(document.createElement('span'));
-  const timeFrame = async (change: () => void): Promise<number> => {
-    await frame();
-    const t = performance.now();
-    change();
-    return (await frame()) - t;
-  };
-  const out: FrameCost[] = [];
-  for (const size of sizes) {
-    const n = Math.min(size, all.length - 500);
-    const h = new Highlight(...all.slice(0, n));
-    const register = await timeFrame(() => CSS.highlights.set('bench-frames', h));
-    const add500 = await timeFrame(() => {
-      for (const r of all.slice(n, n + 500)) h.add(r);
-    });
-    const mutation = Math.min(await timeFrame(() => (ticker.textContent = String(Math.random()))), await timeFrame(() => (ticker.textContent = String(Math.random()))));
-    CSS.highlights.delete('bench-frames');
-    await frame();
-    out.push({ ranges: n, register, add500, mutation });
-  }
-  ticker.remove();
-  return out;
 }
 
 /**

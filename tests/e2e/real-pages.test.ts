@@ -1,4 +1,4 @@
-// Real saved news pages (../shared/pages): the names they mention are flagged,
+// Real saved news pages (tests/fixtures/real/): the names they mention are flagged,
 // the page's DOM is left as it was, and nothing breaks, in both browsers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withExtension, withoutExtension, type Engine, type EngineName, type TestPage } from './harness/adapters';
@@ -75,7 +75,7 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
         // Served with a CSP that stops the pages' own scripts (their resources cannot load here,
         // and some would navigate away or rewrite the page at random); our content script is
         // not subject to it, and the DOM of both loads is deterministic.
-        const url = server.url(`/pages/${file}?csp`);
+        const url = server.url(`/real/${file}?csp`);
         const reference = await plain.newPage();
         await reference.goto(url);
         const page = await engine.newPage();

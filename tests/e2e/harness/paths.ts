@@ -6,8 +6,8 @@ export const DIST_CHROME = resolve(ROOT, 'dist/chrome');
 export const DIST_FIREFOX = resolve(ROOT, 'dist/firefox');
 export const FIXTURES = resolve(ROOT, 'tests/fixtures');
 
-/** The team's shared folder of real saved pages: beside the checkout, or where SHARED_DIR says. */
-export const SHARED_PAGES = resolve(process.env.SHARED_DIR ?? resolve(ROOT, '../shared'), 'pages');
+/** Real saved news pages (tests/fixtures/real/README.md says where each comes from). */
+export const REAL_PAGES = resolve(FIXTURES, 'real');
 
 export function requireBuilt(dir: string): string {
   if (!existsSync(resolve(dir, 'manifest.json'))) {

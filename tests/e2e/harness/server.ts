@@ -1,11 +1,11 @@
-// A static server on 127.0.0.1 for fixture pages and the shared real pages.
+// A static server on 127.0.0.1 for the fixture pages (tests/fixtures/).
 // It records every request, so that tests can prove the extension fetched
 // nothing, and can send a strict Content-Security-Policy for CSP tests.
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { FIXTURES, SHARED_PAGES } from './paths';
+import { FIXTURES } from './paths';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,10 +44,7 @@ export async function startServer(virtual: VirtualFiles = new Map()): Promise<Fi
       res.writeHead(200, { 'content-type': TYPES[extname(url.pathname)] ?? 'text/plain' }).end(generated);
       return;
     }
-    const [base, rel] = url.pathname.startsWith('/pages/')
-      ? [SHARED_PAGES, url.pathname.slice('/pages/'.length)]
-      : [FIXTURES, url.pathname];
-    const file = within(base, decodeURIComponent(rel));
+    const file = within(FIXTURES, decodeURIComponent(url.pathname));
     try {
       if (!file) throw new Error('outside');
       const body = await readFile(file);

@@ -4,12 +4,12 @@
 // else the main thread did between the first and the last of them (native work
 // shows as "(program)"), and our functions V8 deoptimized. Build unminified
 // first, to read names:
-//   NC_NO_MINIFY=1 npm run build && npx tsx bench/profile-cpu.ts [paragraphs] [top]
+//   NC_NO_MINIFY=1 npm run build && npx tsx bench/investigate/profile-cpu.ts [paragraphs] [top]
 // NC_LINES=N also lists the N source lines of content.js with the most samples.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CpuProfile } from './browsers';
-import { profiledScan } from './investigate';
+import type { CpuProfile } from '../browsers';
+import { profiledScan } from './harness';
 
 type ProfileNode = CpuProfile['nodes'][number];
 
@@ -68,7 +68,7 @@ console.log('total:');
 print(total, top);
 if (process.env.NC_LINES) {
   // Samples per line, in all of content.js, with the line's text (the build profiled is dist's).
-  const text = readFileSync(resolve(import.meta.dirname, '../dist/chrome/content.js'), 'utf8').split('\n');
+  const text = readFileSync(resolve(import.meta.dirname, '../../dist/chrome/content.js'), 'utf8').split('\n');
   const lines = new Map<string, number>();
   for (const n of profile.nodes) {
     if (!isOursNode(n)) continue;

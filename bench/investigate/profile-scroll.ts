@@ -2,12 +2,12 @@
 // generated page once the content script has scanned it (the painter's
 // IntersectionObserver recomputes its targets on every frame that scrolls),
 // against the same page without the extension. Usage:
-//   npx tsx bench/profile-scroll.ts [paragraphs]
+//   npx tsx bench/investigate/profile-scroll.ts [paragraphs]
 // NC_FLAT=1: the page without its sections and lists, all paragraphs in one container.
 // With NC_TRACE_CATEGORIES=toplevel,devtools.timeline,blink,__metadata it also
 // sums a trace of the scrolling.
-import { launchBenchChromium } from './browsers';
-import { launchOurs, serveGeneratedPage } from './investigate';
+import { launchBenchChromium } from '../browsers';
+import { launchOurs, serveGeneratedPage } from './harness';
 
 const paragraphs = Number(process.argv[2] ?? 10_000);
 const { url, close: closeServer } = await serveGeneratedPage(paragraphs, undefined, process.env.NC_FLAT === '1');

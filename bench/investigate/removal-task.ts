@@ -2,13 +2,13 @@
 // removes the article of a generated page, once ours has scanned it, with and
 // without the extension (PLAIN=1), on the page with sections and on a flat one.
 // Usage:
-//   [PLAIN=1] npx tsx bench/removal-task.ts [chromium|firefox] [paragraphs] [loads]
+//   [PLAIN=1] npx tsx bench/investigate/removal-task.ts [chromium|firefox] [paragraphs] [loads]
 // The task is timed in the page by the bench's poller (removeArticle), in both
 // browsers: from before the removal to a timeout after it, as our
 // MutationObserver callback runs inside it, a microtask.
-import { launchBenchChromium, launchBenchFirefox, type BrowserName } from './browsers';
-import { initScripts } from './bundle';
-import { launchOurs, serveGeneratedPage } from './investigate';
+import { launchBenchChromium, launchBenchFirefox, type BrowserName } from '../browsers';
+import { initScripts } from '../bundle';
+import { launchOurs, serveGeneratedPage } from './harness';
 
 const name = (process.argv[2] ?? 'chromium') as BrowserName;
 const paragraphs = Number(process.argv[3] ?? 10_000);

@@ -1,0 +1,60 @@
+// What the investigation scripts beside this file share: a generated page
+// served locally, and a browser with a build of ours.
+import { resolve } from 'node:path';
+import { loadGazetteer } from '../../src/build/gazetteer';
+import { createMatcher } from '../../src/core/matcher';
+import type { CompiledGazetteer } from '../../src/core/types';
+import { launchBenchChromium, launchBenchFirefox, type BenchBrowser, type BenchPage, type BrowserName } from '../browsers';
+import { initScripts } from '../bundle';
+import { createCorpus } from '../corpus';
+import { generatePage } from '../pages';
+import { startBenchServer } from '../server';
+
+export interface ServedPage {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A generated page of `paragraphs` paragraphs (bench/pages.ts), served from
+ * 127.0.0.1. `flat`: without its sections and lists, all paragraphs siblings
+ * in one container (the painter's windows, block-window.ts).
+ */
+export async function serveGeneratedPage(paragraphs: number, gazetteer: CompiledGazetteer = loadGazetteer(), flat = false): Promise<ServedPage> {
+  const corpus = createCorpus(createMatcher(gazetteer));
+  const server = await startBenchServer();
+  let html = generatePage(corpus, paragraphs);
+  if (flat) html = html.replace(/<\/?(?:section|ul|ol)>/g, '');
+  return { url: server.add('page', html), close: () => server.close() };
+}
+
+/** The build `npm run build` writes: chrome/ and firefox/. */
+const DIST = resolve(import.meta.dirname, '../../dist');
+
+/** A browser with the build of ours in dist/ loaded, and the poller that times its scans. */
+export function launchOurs(name: BrowserName): Promise<BenchBrowser> {
+  const opts = { extensionDir: resolve(DIST, name === 'chromium' ? 'chrome' : 'firefox'), hasWorker: true, initScript: initScripts() };
+  return name === 'chromium' ? launchBenchChromium(opts) : launchBenchFirefox(opts);
+}
+
+/**
+ * One fresh load of a generated page in Chromium with ours, profiled: `start`
+ * runs just before it, `stop` once its scan is over, on the same page. A first
+ * load puts the page's site in its renderer; the profiled reload stays there,
+ * and V8's profilers follow same-site navigations.
+ */
+export async function profiledScan<T>(paragraphs: number, start: (page: BenchPage) => Promise<void>, stop: (page: BenchPage) => Promise<T>): Promise<T> {
+  const { url, close: closeServer } = await serveGeneratedPage(paragraphs);
+  const browser = await launchOurs('chromium');
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${url}#warm`, 120_000);
+    await start(page);
+    await page.goto(`${url}?profiled#nc-bench`, 120_000);
+    await page.evaluate('__ncBench.done');
+    return await stop(page);
+  } finally {
+    await browser.close();
+    await closeServer();
+  }
+}
