@@ -2,6 +2,7 @@
 // served locally, and a browser with a build of ours.
 import { resolve } from 'node:path';
 import { loadGazetteer } from '../../src/build/gazetteer';
+import { litGazetteerOfBuild } from '../lit-gazetteer';
 import { createMatcher } from '../../src/core/matcher';
 import type { CompiledGazetteer } from '../../src/core/types';
 import { launchBenchChromium, launchBenchFirefox, type BenchBrowser, type BenchPage, type BrowserName } from '../browsers';
@@ -20,7 +21,7 @@ export interface ServedPage {
  * 127.0.0.1. `flat`: without its sections and lists, all paragraphs siblings
  * in one container (the painter's windows, block-window.ts).
  */
-export async function serveGeneratedPage(paragraphs: number, gazetteer: CompiledGazetteer = loadGazetteer(), flat = false): Promise<ServedPage> {
+export async function serveGeneratedPage(paragraphs: number, gazetteer: CompiledGazetteer = litGazetteerOfBuild(loadGazetteer(), resolve(DIST, 'chrome')), flat = false): Promise<ServedPage> {
   const corpus = createCorpus(createMatcher(gazetteer));
   const server = await startBenchServer();
   let html = generatePage(corpus, paragraphs);

@@ -5,7 +5,7 @@
 // have changed under the same ids), so that open tabs rescan only when there
 // is something new to light.
 import type { Library } from '../core/library';
-import { litIds, subsetGazetteer } from '../core/lit';
+import { entitiesNamedIn, litIds, subsetGazetteer } from '../core/lit';
 import type { CompiledGazetteer } from '../core/types';
 import browser from '../shared/browser';
 import { isLitGazetteer, LIT_GAZETTEER_KEY } from '../shared/lit-gazetteer';
@@ -21,20 +21,13 @@ export interface LitPublisher {
   publish(force?: boolean): Promise<CompiledGazetteer>;
 }
 
-/** Entities that at least one of the library's articles names. */
-function namedInLibrary(library: Library): Set<string> {
-  const ids = new Set<string>();
-  for (const article of library.articles()) for (const id of Object.keys(article.entities)) ids.add(id);
-  return ids;
-}
-
 export function createLitPublisher(kb: CompiledGazetteer, sources: LitSources): LitPublisher {
   /** Publications run one after another: two at once could write an older set last. */
   let queue: Promise<unknown> = Promise.resolve();
 
   async function publishNow(force: boolean): Promise<CompiledGazetteer> {
     const [library, settings] = await Promise.all([sources.library(), sources.settings()]);
-    const ids = litIds(kb, { inLibrary: namedInLibrary(library), followed: new Set(), muted: new Set(), lightAll: settings.lightAll });
+    const ids = litIds(kb, { inLibrary: entitiesNamedIn(library.articles()), followed: new Set(), muted: new Set(), lightAll: settings.lightAll });
     const stored = (await browser.storage.local.get(LIT_GAZETTEER_KEY))[LIT_GAZETTEER_KEY];
     if (!force && isLitGazetteer(stored) && sameIds(stored, ids)) return stored;
     const lit = subsetGazetteer(kb, ids);

@@ -5,7 +5,7 @@
 // every known name. The pages get a gazetteer of the lit entities alone, which
 // keeps their matcher small however large the knowledge base grows.
 import { startRanges } from './matcher';
-import type { CompiledGazetteer } from './types';
+import type { CompiledGazetteer, EntityProfile } from './types';
 
 export interface LitChoice {
   /** Entities that at least one library article names. */
@@ -16,6 +16,13 @@ export interface LitChoice {
   muted: ReadonlySet<string>;
   /** Light every entity of the knowledge base (a setting, off by default). */
   lightAll: boolean;
+}
+
+/** The entities that at least one of the articles names. */
+export function entitiesNamedIn(articles: Iterable<{ entities: EntityProfile }>): Set<string> {
+  const ids = new Set<string>();
+  for (const article of articles) for (const id of Object.keys(article.entities)) ids.add(id);
+  return ids;
 }
 
 /** The ids of the knowledge base's entities that the pages light, in the knowledge base's order. */
