@@ -1,16 +1,18 @@
-// The names the reference highlighters get: every alias of the gazetteer as
-// written (entity specs plus the country names from i18n-iso-countries), and
+// The names the reference highlighters get: every alias of the gazetteer's
+// entities as written (their specs in the knowledge base's sources plus the
+// country names from i18n-iso-countries), and
 // the compiled, folded aliases, deduplicated. mark.js folds case and
 // diacritics itself; the regex baselines get both spellings so that they find
 // "Erdoğan" as well as "Erdogan".
-import { countryNames } from '../src/build/gazetteer';
-import entitySpecs from '../src/core/gazetteer/entities.json';
-import type { CompiledGazetteer, EntitySpec } from '../src/core/types';
+import { countryNames, knowledgeSources, mergeSources } from '../src/build/gazetteer';
+import type { CompiledGazetteer } from '../src/core/types';
 
-/** Original spellings (what mark.js gets), longest first. */
-export function originalAliases(): string[] {
+/** Original spellings of the gazetteer's entities (what mark.js gets), longest first. */
+export function originalAliases(g: CompiledGazetteer): string[] {
+  const ids = new Set(g.entities.map((e) => e.id));
   const set = new Set<string>();
-  for (const e of entitySpecs as unknown as EntitySpec[]) {
+  for (const e of mergeSources(knowledgeSources())) {
+    if (!ids.has(e.id)) continue;
     for (const a of e.aliases) set.add(a.text.trim().replace(/\s+/g, ' '));
     if (e.iso) for (const a of countryNames(e.iso)) set.add(a.text.trim().replace(/\s+/g, ' '));
   }
@@ -19,7 +21,7 @@ export function originalAliases(): string[] {
 
 /** Original and folded spellings, longest first: the alternatives of the regex baselines. */
 export function regexAliases(g: CompiledGazetteer): string[] {
-  const set = new Set(originalAliases());
+  const set = new Set(originalAliases(g));
   for (const e of g.entities) for (const a of [...e.aliases, ...(e.weak ?? []), ...(e.exact ?? [])]) set.add(a);
   return byLength([...set]);
 }

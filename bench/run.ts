@@ -4,7 +4,7 @@
 // on 2 cores, two things at once would measure each other.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadGazetteer } from '../src/build/gazetteer';
+import { loadKnowledgeBase } from '../src/build/gazetteer';
 import { litGazetteerOfBuild } from './lit-gazetteer';
 import { createMatcher } from '../src/core/matcher';
 import { alternationSource, originalAliases, regexAliases } from './aliases';
@@ -33,7 +33,7 @@ const timeLeft = () => plan.budgetMs - elapsed();
 const log = (line: string) => console.log(`[${(elapsed() / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
 // What the content script lights by default: the names the bundled library knows.
-const gazetteer = litGazetteerOfBuild(loadGazetteer(), resolve(root, 'dist/chrome'));
+const gazetteer = litGazetteerOfBuild(loadKnowledgeBase(), resolve(root, 'dist/chrome'));
 const matcher = createMatcher(gazetteer);
 const corpus = createCorpus(matcher);
 const results: BenchResults = {
@@ -99,7 +99,7 @@ async function highlightIn(name: BrowserName, server: BenchServer, probe: string
       plain,
       probe: `${probe}\n;window.__ncProbe = __ncProbe;`,
       gazetteerJson: JSON.stringify(gazetteer),
-      aliasesJson: JSON.stringify(originalAliases()),
+      aliasesJson: JSON.stringify(originalAliases(gazetteer)),
       floorSourceJson: JSON.stringify(alternationSource(regexAliases(gazetteer))),
       trace: plan.trace,
       log,

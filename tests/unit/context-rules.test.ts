@@ -1,11 +1,12 @@
 // Context rules (src/core/context-rules.ts): the words around a name that say
 // it is not the entity, in each language they apply to.
 import { describe, expect, test } from 'vitest';
-import { compileGazetteer, EXPRESSIONS, loadGazetteer } from '../../src/build/gazetteer';
+import { compileGazetteer, EXPRESSIONS, loadGazetteer, loadKnowledgeBase } from '../../src/build/gazetteer';
 import { createMatcher } from '../../src/core/matcher';
 import type { EntitySpec } from '../../src/core/types';
 
 const m = createMatcher(loadGazetteer());
+const kbm = createMatcher(loadKnowledgeBase());
 const ids = (text: string, matcher = m) => matcher.find(text).map((x) => `${x.entityId}:${text.slice(x.start, x.end)}`);
 
 describe('someone else with the same surname', () => {
@@ -91,9 +92,24 @@ describe('phrases around a name', () => {
 });
 
 describe('fixed expressions (src/core/gazetteer/expressions.json)', () => {
-  test('name every entity they are written for', () => {
-    const known = new Set(loadGazetteer().entities.map((e) => e.id));
-    expect(Object.keys(EXPRESSIONS).filter((id) => !known.has(id))).toEqual([]);
+  test('name every entity they are written for, and only add rules', () => {
+    const known = new Set(loadKnowledgeBase().entities.map((e) => e.id));
+    expect(EXPRESSIONS.map((e) => e.id).filter((id) => !known.has(id))).toEqual([]);
+    for (const e of EXPRESSIONS) expect(Object.keys(e).sort(), e.id).toEqual(['context', 'id']);
+  });
+
+  test('hold in the knowledge base, across its languages', () => {
+    const ids = (text: string) => kbm.find(text).map((x) => `${x.entityId}:${text.slice(x.start, x.end)}`);
+    expect(ids('Chinese whispers, Dutch courage, Brussels sprouts, a Panama hat, Chicken Kiev, Greek yogurt.')).toEqual([]);
+    expect(ids('Indian summer, German shepherd, Irish coffee, Mexican wave, Danish pastry, Belgian waffles.')).toEqual([]);
+    expect(ids('Let us go Dutch. Cuba Libre and a Singapore Sling. İngiliz anahtarı. Hindistan cevizi.')).toEqual([]);
+    expect(ids('Chinese troops; Dutch voters; Brussels decided; Panama voted; Kiev said.')).toEqual([
+      'china:Chinese',
+      'netherlands:Dutch',
+      'brussels:Brussels',
+      'panama:Panama',
+      'kyiv:Kiev',
+    ]);
   });
 
   test('a dish, a drink, a game or a figure of speech is not the place', () => {
