@@ -9,6 +9,7 @@ import type { Article, EntityProfile, LibraryArticle, Mention } from './types';
 import type { Matcher } from './matcher';
 import { MINISEARCH_OPTIONS, processTerm, tokenize, type IndexDocument } from './search-options';
 import { profileArticle } from './entity-profile';
+import { describe, isObject } from './guards';
 import { fold } from './fold';
 import { findTermRanges, mergeRanges, snippet, type Range, type Snippet } from './snippet';
 
@@ -251,14 +252,6 @@ export function loadLibrary(json: unknown, matcher?: LibraryMatcher): Library {
     throw new Error('Library: two articles share an id: rebuild the extension (npm run build)');
   }
   return new LibraryImpl(mini, list, matcher);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function describe(v: unknown): string {
-  return v === undefined ? 'missing' : JSON.stringify(v);
 }
 
 function isLibraryArticle(v: unknown): v is LibraryArticle {

@@ -2,6 +2,7 @@
 // pages: one map from message type to request and response, so that a sender
 // and its handler cannot disagree. Every request is checked on arrival
 // (`parseRequest`), because a message is data from another context.
+import { isCount, isObject, isOptional, isString, type Guard } from '../core/guards';
 import type { Article, EntityType } from '../core/types';
 
 /** How a page names one entity: what the content script reports. */
@@ -124,12 +125,6 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 // ---- Validation: small hand-written guards, no schema library in the bundle.
 
-type Guard<T> = (value: unknown) => value is T;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const isOptional = <T>(guard: Guard<T>) => (v: unknown): v is T | undefined => v === undefined || guard(v);
 const isLimit = (v: unknown): v is number => isCount(v) && v > 0 && v <= 100;
 const isId = (v: unknown): v is string => isString(v) && v.length > 0 && v.length <= 200;
 

@@ -1,0 +1,20 @@
+// Small hand-written type guards for data from elsewhere (messages, stored
+// records, export files, library.json): no schema library in the bundles.
+
+export type Guard<T> = (value: unknown) => value is T;
+
+/** A plain object: not null, not an array. */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isString = (v: unknown): v is string => typeof v === 'string';
+export const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+export const isOptional =
+  <T>(guard: Guard<T>) =>
+  (v: unknown): v is T | undefined =>
+    v === undefined || guard(v);
+
+/** How a value reads in an error message: `missing`, or its JSON. */
+export function describe(v: unknown): string {
+  if (v === undefined) return 'missing';
+  const json = JSON.stringify(v);
+  return json === undefined ? String(v) : json.length > 40 ? `${json.slice(0, 37)}...` : json;
+}
