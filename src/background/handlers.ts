@@ -3,9 +3,10 @@
 import type { Library } from '../core/library';
 import type { Matcher } from '../core/matcher';
 import { rankByEntities, rankForEntity, type Ranked } from '../core/ranking';
+import { isSavedArticle } from '../core/saved-article';
 import type { LibraryArticle } from '../core/types';
-import { pagePath, type MessageType, type PageEntity, type RelatedArticle, type RequestOf, type ResponseOf, type TabState } from '../shared/messages';
-import { entitySnippet, libraryDocumentFrequencies, profileAsPage } from './views';
+import { pagePath, type ArticleSummary, type MessageType, type PageEntity, type RelatedArticle, type RequestOf, type ResponseOf, type TabState } from '../shared/messages';
+import { entitySnippet, profileAsPage } from './views';
 
 export interface HandlerContext {
   /** The tab and frame the message came from, when it came from a content script. */
@@ -32,9 +33,14 @@ export type Handlers = {
 const RELATED_LIMIT = 10;
 const CARD_LIMIT = 3;
 
+/** What a list shows of an article, its snippet aside. */
+export function summaryOf(a: LibraryArticle): Omit<ArticleSummary, 'snippet'> {
+  const saved = isSavedArticle(a);
+  return { id: a.id, title: a.title, source: a.source, date: a.date, dateKnown: saved ? a.dateKnown : true, saved };
+}
+
 function toRelated(r: Ranked<LibraryArticle>, snippet: RelatedArticle['snippet']): RelatedArticle {
-  const { id, title, source, date } = r.item;
-  return { id, title, source, date, snippet, score: r.score, shared: r.shared };
+  return { ...summaryOf(r.item), snippet, score: r.score, shared: r.shared };
 }
 
 export function createHandlers(services: Services): Handlers {
@@ -43,7 +49,7 @@ export function createHandlers(services: Services): Handlers {
   async function related(library: Library, page: PageEntity[], limit: number, exclude?: string) {
     const items = library.articles().filter((a) => a.id !== exclude);
     const ranked = rankByEntities(items, page, {
-      df: libraryDocumentFrequencies(library),
+      df: library.documentFrequencies(),
       totalDocs: library.size,
       limit,
     });
@@ -76,7 +82,7 @@ export function createHandlers(services: Services): Handlers {
       if (!entity) return null;
       const library = await services.library();
       const ranked = rankForEntity(library.articles(), entityId, page, {
-        df: libraryDocumentFrequencies(library),
+        df: library.documentFrequencies(),
         totalDocs: library.size,
       });
       return {
@@ -93,14 +99,13 @@ export function createHandlers(services: Services): Handlers {
         return library
           .withEntity(entityId)
           .slice(0, limit ?? 20)
-          .map((a, i, all) => ({ id: a.id, title: a.title, source: a.source, date: a.date, score: all.length - i, snippet: entitySnippet(a, entityId, matcher) }));
+          .map((a, i, all) => ({ ...summaryOf(a), score: all.length - i, snippet: entitySnippet(a, entityId, matcher) }));
       }
       const hits = library.search(query, { limit: limit ?? 20, entityId });
       return hits.flatMap((hit) => {
         const article = library.get(hit.id);
         if (!article) return [];
-        const { id, title, source, date } = article;
-        return [{ id, title, source, date, score: hit.score, snippet: library.snippetFor(hit) }];
+        return [{ ...summaryOf(article), score: hit.score, snippet: library.snippetFor(hit) }];
       });
     },
 

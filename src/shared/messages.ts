@@ -32,6 +32,10 @@ export interface ArticleSummary {
   title: string;
   source: string;
   date: string;
+  /** False when the page gave no publication date: `date` is the day the reader saved it. */
+  dateKnown: boolean;
+  /** Saved by the reader, not bundled with the extension. */
+  saved: boolean;
   snippet: Snippet;
 }
 
