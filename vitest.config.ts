@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { readabilityPlugin } from './src/build/readability-plugin';
+import { readabilityPlugin } from './src/build/readability-plugin.ts';
 
 // Unit tests run in node and are fast; end-to-end tests drive real browsers
 // one file at a time, because two browsers at once starve a 2-core machine.

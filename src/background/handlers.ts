@@ -6,15 +6,12 @@ import { rankByEntities, rankForEntity, type Ranked } from '../core/ranking';
 import { isSavedArticle } from '../core/saved-article';
 import type { LibraryArticle } from '../core/types';
 import { pagePath, type ArticleSummary, type MessageType, type PageEntity, type RelatedArticle, type RequestOf, type ResponseOf, type TabState } from '../shared/messages';
+import type { HandlerContext, HandlersFor } from './handler-types';
+import { createLibraryHandlers, type LibraryServices } from './library-handlers';
 import { entitySnippet, profileAsPage } from './views';
 
-export interface HandlerContext {
-  /** The tab and frame the message came from, when it came from a content script. */
-  tabId: number | undefined;
-  frameId: number;
-}
 
-export interface Services {
+export interface Services extends LibraryServices {
   matcher: Matcher;
   library(): Promise<Library>;
   getTabState(tabId: number): Promise<TabState | null>;
@@ -26,9 +23,8 @@ export interface Services {
   updateBadge(tabId: number, entities: PageEntity[]): Promise<void>;
 }
 
-export type Handlers = {
-  [T in MessageType]: (payload: RequestOf<T>, ctx: HandlerContext) => Promise<ResponseOf<T>>;
-};
+export type { HandlerContext };
+export type Handlers = HandlersFor<MessageType>;
 
 const RELATED_LIMIT = 10;
 const CARD_LIMIT = 3;
@@ -114,12 +110,17 @@ export function createHandlers(services: Services): Handlers {
       const article = library.get(id);
       if (!article) return null;
       const { entities, ...rest } = article;
+      const saved = isSavedArticle(article);
       return {
         ...rest,
+        saved,
+        dateKnown: saved ? article.dateKnown : true,
         entities: Object.keys(entities),
         related: await related(library, profileAsPage(entities), 5, id),
       };
     },
+
+    ...createLibraryHandlers(services),
   };
 }
 

@@ -6,7 +6,7 @@ import gazetteer from 'virtual:gazetteer';
 import { createMatcher } from '../core/matcher';
 import { textLooksAzerbaijani, writesEndingsOnNames } from '../core/turkic-suffix';
 import browser, { type Runtime } from '../shared/browser';
-import { isShowCardCommand } from '../shared/messages';
+import { isSaveNotice, isShowCardCommand } from '../shared/messages';
 import { send } from '../shared/send';
 import { getSettings, isPaused, onSettingsChanged } from '../shared/settings';
 import { isContextValid, isInvalidatedError } from './context-guard';
@@ -22,6 +22,7 @@ import { pageEntities, Reporter } from './report';
 import { Scanner } from './scanner';
 import { textSample } from './text-sample';
 import { CardView } from './ui/card-view';
+import { SaveNotice } from './ui/save-notice';
 import { spanRange } from './block-text';
 
 export interface ContentScript {
@@ -86,7 +87,9 @@ export function init(win: Window = window): ContentScript | null {
 
   // The keyboard shortcut reaches every frame of the tab: the one with the
   // focus answers (a page whose focus is in one of its frames leaves it to the frame).
+  const saveNotice = new SaveNotice(doc, () => card.shadow.ensure());
   const onMessage = (message: unknown, sender: Runtime.MessageSender): undefined => {
+    if (sender.id === browser.runtime.id && isSaveNotice(message)) return void saveNotice.show(message.text, message.ok);
     if (sender.id !== browser.runtime.id || !isShowCardCommand(message) || !running) return;
     const active = doc.activeElement?.localName;
     if (doc.hasFocus() && active !== 'iframe' && active !== 'frame') hover.showFromKeyboard();
@@ -163,6 +166,7 @@ export function init(win: Window = window): ContentScript | null {
     hover.destroy();
     designMode.destroy();
     browser.runtime.onMessage.removeListener(onMessage);
+    saveNotice.hide();
     reporter.destroy();
     card.destroy();
     stopWatchingSettings();

@@ -16,6 +16,15 @@ export function isTrackingParam(name: string): boolean {
   return TRACKING_PARAMS.has(n) || TRACKING_PREFIXES.some((p) => n.startsWith(p));
 }
 
+function paramName(pair: string): string {
+  const name = pair.split('=', 1)[0]!.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
 /** An absolute http(s) URL, parsed; null for anything else (javascript:, data:, relative without a base). */
 export function parseHttpUrl(raw: string, base?: string): URL | null {
   let url: URL;
@@ -37,9 +46,13 @@ export function cleanUrl(raw: string, base?: string): string | null {
   const url = parseHttpUrl(raw, base);
   if (!url) return null;
   url.hash = '';
-  // Deleting re-encodes the parameters kept (a space becomes "+"): a query with nothing to drop stays as written.
-  const tracking = [...url.searchParams.keys()].filter(isTrackingParam);
-  for (const name of tracking) url.searchParams.delete(name);
+  // The parameters kept stay as written (URLSearchParams would re-encode them;
+  // and its iterators do not cross into a Firefox content script's sandbox).
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && !isTrackingParam(paramName(pair)));
+  url.search = kept.length > 0 ? `?${kept.join('&')}` : '';
   return url.href;
 }
 
