@@ -57,8 +57,9 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-/** "6.2 MB", "380 KB". */
+/** "6.2 MB", "380 KB", "10.0 GB". */
 export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
