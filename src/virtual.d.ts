@@ -3,3 +3,9 @@ declare module 'virtual:gazetteer' {
   const gazetteer: import('./core/types').CompiledGazetteer;
   export default gazetteer;
 }
+
+// A stylesheet imported as its text (vite's `?inline`), for a shadow root.
+declare module '*.css?inline' {
+  const css: string;
+  export default css;
+}

@@ -4,11 +4,12 @@
 // synchronously. Bundled into one IIFE by bench/bundle.ts; window.__ncProbe.
 import AdvancedMark from 'advanced-mark.js';
 import MarkJs from 'mark.js';
-import { BlockText, spanRange } from '../../src/content/block-text';
-import { isExcludedElement } from '../../src/content/exclusions';
-import { OnePassWalk, type TextWalk } from '../../src/content/text-walk';
+import { BlockText, spanRange } from '../../src/content/dom/block-text';
+import { isExcludedElement } from '../../src/content/dom/exclusions';
+import { OnePassWalk } from '../../src/content/one-pass-walk';
+import type { TextWalk } from '../../src/content/dom/walk';
 import { TwoPassWalk } from '../../src/content/two-pass-walk';
-import { blockOf } from '../../src/content/viewport-painter';
+import { blockOf } from '../../src/content/dom/blocks';
 import { createMatcher, type Matcher } from '../../src/core/matcher';
 import type { CompiledGazetteer, EntityType, Mention } from '../../src/core/types';
 

@@ -2,7 +2,7 @@
 // the sender's tab, and returns the typed response.
 import type { Library } from '../core/library';
 import type { Matcher } from '../core/matcher';
-import { rankByEntities, rankForEntity, type Ranked } from '../core/ranking';
+import { hasEvidence, rankByEntities, rankForEntity, type Ranked } from '../core/ranking';
 import { isSavedArticle } from '../core/saved-article';
 import type { LibraryArticle } from '../core/types';
 import { pagePath, type ArticleSummary, type MessageType, type PageEntity, type RelatedArticle, type RequestOf, type ResponseOf, type TabState } from '../shared/messages';
@@ -70,6 +70,8 @@ export function createHandlers(services: Services): Handlers {
     },
 
     async related({ entities, limit }) {
+      // A passing mention says little of what a page is about: nothing is listed for it.
+      if (!hasEvidence(entities)) return [];
       return related(await services.library(), entities, limit ?? RELATED_LIMIT);
     },
 

@@ -78,7 +78,7 @@ export function extensionPlugin({ root, outDir }: ExtensionPluginOptions): Plugi
           build: {
             outDir: chromeDir,
             emptyOutDir: false,
-            // NC_NO_MINIFY=1 keeps names readable in CPU profiles (bench/profile-cpu.ts).
+            // NC_NO_MINIFY=1 keeps names readable in CPU profiles (bench/investigate/profile-cpu.ts).
             minify: !process.env.NC_NO_MINIFY,
             target: ['chrome120', 'firefox140'],
             lib: {

@@ -5,12 +5,10 @@
 import countries from 'i18n-iso-countries';
 import { fold } from '../core/fold';
 import { createMatcher, startRanges } from '../core/matcher';
-import { ENTITY_TYPES } from '../core/types';
+import { ENTITY_TYPES, GAZETTEER_VERSION } from '../core/types';
 import type { CompiledEntity, CompiledGazetteer, ContextRule, EntitySpec } from '../core/types';
 import entitiesJson from '../core/gazetteer/entities.json';
-
-/** Bumped when the compiled shape or the matching rules change: stored results are then stale. */
-export const GAZETTEER_VERSION = 1;
+import expressionsJson from '../core/gazetteer/expressions.json';
 
 /** Languages whose country names are taken from i18n-iso-countries (a fixed list, so builds are reproducible). */
 export const COUNTRY_LANGS = ['en', 'id', 'ms', 'ru', 'uk', 'tr', 'az', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'pl'] as const;
@@ -42,16 +40,30 @@ function isAcronym(text: string): boolean {
 
 const normalize = (s: string): string => s.trim().replace(/\s+/g, ' ');
 
-function compileContext(e: EntitySpec): ContextRule | undefined {
-  const words = (list: unknown, key: string): string[] | undefined => {
-    if (list === undefined) return undefined;
-    if (!Array.isArray(list) || list.some((w) => typeof w !== 'string' || !/^[\p{L}\p{M}\p{N}]+$/u.test(w))) {
-      fail(`"${e.id}": context.${key} must be a list of single words`);
+/**
+ * A rule's phrases, folded: each of one or more words, split where the text's
+ * words split (spaces, hyphens, apostrophes: "tête de Turc", "l'anglaise");
+ * a word may end in "*" to take any ending ("рулетк*").
+ */
+function compilePhrases(e: EntitySpec, list: unknown, key: string): string[] | undefined {
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list)) fail(`"${e.id}": context.${key} must be a list of phrases`);
+  const phrases = list.map((phrase: unknown) => {
+    const words = typeof phrase === 'string' ? phrase.trim().split(/[\s\-'’]+/u).filter(Boolean) : [];
+    if (words.length === 0 || words.some((w) => !PHRASE_WORD.test(w))) {
+      fail(`"${e.id}": context.${key} has ${JSON.stringify(phrase)}, not a phrase of words (letters, digits, a final "*")`);
     }
-    return list.length ? [...new Set(list.map((w: string) => fold(w)))] : undefined;
-  };
-  const after = words(e.context?.notFollowedBy, 'notFollowedBy');
-  const before = words(e.context?.notPrecededBy, 'notPrecededBy');
+    return words.map((w) => fold(w)).join(' ');
+  });
+  return phrases.length ? [...new Set(phrases)] : undefined;
+}
+
+/** A word of a rule's phrase: letters, marks and digits, and a final "*" for any ending. */
+const PHRASE_WORD = /^[\p{L}\p{M}\p{N}]+\*?$/u;
+
+function compileContext(e: EntitySpec): ContextRule | undefined {
+  const after = compilePhrases(e, e.context?.notFollowedBy, 'notFollowedBy');
+  const before = compilePhrases(e, e.context?.notPrecededBy, 'notPrecededBy');
   if (!after && !before) return undefined;
   const rule: ContextRule = {};
   if (after) rule.notFollowedBy = after;
@@ -137,9 +149,34 @@ export function compileGazetteer(specs: EntitySpec[]): CompiledGazetteer {
   return g;
 }
 
+/**
+ * Fixed expressions in which a place's name or demonym names a dish, a drink,
+ * a game or a figure of speech ("Russian roulette", "Moscow Mule", "tête de
+ * Turc"), per entity id: phrases that rule a name out, added to the entities'
+ * own context rules. Kept apart from the entities, as one list to read and grow.
+ */
+export type Expressions = Record<string, Pick<ContextRule, 'notFollowedBy' | 'notPrecededBy'>>;
+
+export const EXPRESSIONS = expressionsJson as Expressions;
+
+/** The specs with the expressions of those they name added to their context rules. */
+export function withExpressions(specs: readonly EntitySpec[], expressions: Expressions): EntitySpec[] {
+  return specs.map((e) => {
+    const more = expressions[e.id];
+    if (!more) return e;
+    const join = (a: string[] | undefined, b: string[] | undefined) => (a || b ? [...(a ?? []), ...(b ?? [])] : undefined);
+    const context: ContextRule = {};
+    const after = join(e.context?.notFollowedBy, more.notFollowedBy);
+    const before = join(e.context?.notPrecededBy, more.notPrecededBy);
+    if (after) context.notFollowedBy = after;
+    if (before) context.notPrecededBy = before;
+    return { ...e, context };
+  });
+}
+
 /** The bundled gazetteer, compiled. */
 export function loadGazetteer(): CompiledGazetteer {
-  return compileGazetteer(entitiesJson as unknown as EntitySpec[]);
+  return compileGazetteer(withExpressions(entitiesJson as unknown as EntitySpec[], EXPRESSIONS));
 }
 
 /** Ids of the entities that no text mentions: the build prints them as a warning. */

@@ -5,8 +5,6 @@
 
 export type Target = 'chrome' | 'firefox';
 
-export const TARGETS: readonly Target[] = ['chrome', 'firefox'];
-
 export interface SourceManifest {
   manifest_version: number;
   version: string;

@@ -1,14 +1,14 @@
 // For a group of very many blocks (thousands of paragraphs side by side in one
 // container): the blocks the observer watches, a window of them around the
 // viewport, in document order, that follows the reader. Watching all of them
-// made the IntersectionObserver recompute thousands of targets on every frame
-// that scrolls: a flat 10,000-paragraph page scrolled at 30 frames a second
-// instead of 60 (bench/profile-scroll.ts).
+// would have the IntersectionObserver recompute thousands of targets on every
+// frame that scrolls, and drop frames (bench/investigate/profile-scroll.ts
+// measures it).
 //
 // The window is found by a binary search over the blocks' boxes, so it needs
 // blocks that go down the page in document order, as paragraphs in normal flow
 // do. A group whose sampled boxes do not (columns, a masonry grid) gets no
-// window: all its blocks are watched, as before. Only indices here; what
+// window: all its blocks are watched. Only indices here; what
 // watching means is the painter's (viewport-painter.ts).
 
 /** Groups with fewer blocks are watched whole: the window would save little. */

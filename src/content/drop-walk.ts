@@ -1,12 +1,11 @@
 // The text a removal takes away: the text nodes under a node the page removed
 // (or that became excluded), open shadow roots included, and the blocks read
-// whole there (whole-blocks.ts), whose entries the index drops. A walk, so
-// that the scanner can drop in slices: removing a
-// 10,000-paragraph article (a single-page app moving on) had us drop its
-// 30,000 text nodes in the page's own task, as our MutationObserver callback
-// is a microtask: that task took 75-150 ms in Chromium with us and 31-50 ms
-// without (bench/removal-task.ts); 33-53 ms now.
-import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom-constants';
+// whole there (dom/blocks.ts), whose entries the index drops. A walk, so
+// that the scanner can drop in slices: a page that removes a long article (a
+// single-page app moving on) does it in a task of its own, and our
+// MutationObserver callback, a microtask, would otherwise drop every text node
+// of it inside that task (bench/investigate/removal-task.ts measures it).
+import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, SHOW_ELEMENT, SHOW_TEXT, TEXT_NODE } from './dom/dom-constants';
 
 export class DropWalk {
   /** Roots still to walk: the removed node, then the shadow roots met in it. */

@@ -41,12 +41,6 @@ export class HighlightSet {
     this.highlights.get(type)?.delete(range);
   }
 
-  size(): number {
-    let n = 0;
-    for (const h of this.highlights.values()) n += h.size;
-    return n;
-  }
-
   /** Registers (or re-registers, if the page removed them) our highlights. */
   ensureRegistered(): void {
     for (const [type, h] of this.highlights) {

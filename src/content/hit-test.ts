@@ -8,12 +8,12 @@
 // Chromium 128+) or caretRangeFromPoint (older Chromium). The caret snaps to the
 // nearest character boundary, so the mention's own rectangles confirm the hit.
 import type { Mention } from '../core/types';
-import { spanRange } from './block-text';
+import { spanRange } from './dom/block-text';
 import type { PageIndex } from './page-index';
-import { TEXT_NODE } from './dom-constants';
+import { TEXT_NODE } from './dom/dom-constants';
 
 export interface Hit {
-  /** The text node, or block read whole (whole-blocks.ts), whose text the mention's offsets are in. */
+  /** The text node, or block read whole (dom/blocks.ts), whose text the mention's offsets are in. */
   node: Text | Element;
   mention: Mention;
   rect: DOMRect;

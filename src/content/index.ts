@@ -11,7 +11,7 @@ import { send } from '../shared/send';
 import { getSettings, isPaused, onSettingsChanged } from '../shared/settings';
 import { isContextValid, isInvalidatedError } from './context-guard';
 import { DesignModeWatch } from './design-mode';
-import { isInsideExcluded } from './exclusions';
+import { isInsideExcluded } from './dom/exclusions';
 import { HighlightSet } from './highlights';
 import { ViewportPainter } from './viewport-painter';
 import { HoverController } from './hover';
@@ -23,7 +23,7 @@ import { Scanner } from './scanner';
 import { textSample } from './text-sample';
 import { CardView } from './ui/card-view';
 import { SaveNotice } from './ui/save-notice';
-import { spanRange } from './block-text';
+import { spanRange } from './dom/block-text';
 
 export interface ContentScript {
   destroy(): void;

@@ -7,7 +7,7 @@ import type { Mention } from '../core/types';
 import { mentionRange, sameHit, type Hit } from './hit-test';
 import type { PageIndex } from './page-index';
 import { readingOrder, nextAfter } from './reading-order';
-import { FOLLOWING, TEXT_NODE } from './dom-constants';
+import { FOLLOWING, TEXT_NODE } from './dom/dom-constants';
 
 function rectOf(doc: Document, node: Text | Element, m: Mention): DOMRect | undefined {
   return mentionRange(doc, node, m)?.getClientRects()[0];

@@ -12,7 +12,7 @@
 // one waits. Waiting elements are looked at again after the page's changes
 // (at most every CHECK_GAP_MS) and on a timer that backs off, until each has a
 // shadow root or is gone.
-import { ELEMENT_NODE } from './dom-constants';
+import { ELEMENT_NODE } from './dom/dom-constants';
 import { customElementSnapshots } from './shadow-hosts';
 
 /** The first look again after a note, doubled each time up to MAX_DELAY_MS. */

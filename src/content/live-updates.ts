@@ -5,9 +5,9 @@
 // An element that becomes excluded (an editor, [hidden]) loses its names, and
 // one that stops being excluded is scanned: the attributes that decide it are
 // watched too.
-import { EXCLUSION_ATTRIBUTES, isInsideExcluded } from './exclusions';
+import { EXCLUSION_ATTRIBUTES, isInsideExcluded } from './dom/exclusions';
 import type { Scanner } from './scanner';
-import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './dom-constants';
+import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './dom/dom-constants';
 
 export class LiveUpdates {
   private readonly observer: MutationObserver;

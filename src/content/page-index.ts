@@ -1,11 +1,12 @@
 // What the page names: for each text node, or block read whole
-// (whole-blocks.ts), its mentions (the ViewportPainter paints those near the
+// (dom/blocks.ts), its mentions (the ViewportPainter paints those near the
 // screen), plus running counts per entity. Adding or dropping an entry costs
 // in proportion to it, never to the page.
 import type { Matcher } from '../core/matcher';
 import type { Mention } from '../core/types';
-import { BlockText } from './block-text';
-import { blockAround, type PaintEntry, type ViewportPainter } from './viewport-painter';
+import { blockAround } from './dom/blocks';
+import { BlockText } from './dom/block-text';
+import type { PaintEntry } from './paint-state';
 
 /** How many indexed nodes one pruneDisconnected() call looks at. */
 const PRUNE_STEP = 2000;
@@ -14,6 +15,16 @@ const PRUNE_STEP = 2000;
 export interface HeldMention {
   holder: Text | Element;
   mention: Mention;
+}
+
+/** What the index hands its entries to: the viewport painter (viewport-painter.ts), as the index sees it. */
+export interface EntryPainting {
+  /** A text node's mentions: the entry made for them, to keep and hand back to remove(). */
+  add(node: Text, mentions: readonly Mention[]): PaintEntry;
+  /** A block read whole and its mentions, as add(). */
+  addBlock(el: Element, mentions: readonly Mention[]): PaintEntry;
+  remove(entry: PaintEntry): void;
+  clear(): void;
 }
 
 export interface EntityCount {
@@ -34,7 +45,7 @@ export class PageIndex {
 
   constructor(
     private readonly matcher: Matcher,
-    private readonly painter: ViewportPainter,
+    private readonly painter: EntryPainting,
   ) {}
 
   /**
@@ -53,9 +64,9 @@ export class PageIndex {
   }
 
   /**
-   * Matches a block read whole (whole-blocks.ts), as scanText() does a text
+   * Matches a block read whole (dom/blocks.ts), as scanText() does a text
    * node. A block scanned again may have been scanned text node by text node
-   * before (it held a line break then): those entries go.
+   * before (it had a line break then): those entries go.
    */
   scanBlock(el: Element, data: string, isNew = false): void {
     const mentions = this.matcher.find(data);
@@ -86,7 +97,7 @@ export class PageIndex {
   }
 
   /** The mentions of a text node's text, with the holder of their offsets and where the node starts in its text. */
-  private held(node: Text): { entry: PaintEntry; base: number } | undefined {
+  private entryHolding(node: Text): { entry: PaintEntry; base: number } | undefined {
     const own = this.nodes.get(node);
     if (own) return { entry: own, base: 0 };
     const parent = node.parentElement;
@@ -101,17 +112,17 @@ export class PageIndex {
 
   /** The mentions a text node's text is part of: its own, or those of the block read whole that holds it. */
   mentionsAround(node: Text): { holder: Text | Element; mentions: readonly Mention[]; base: number } | undefined {
-    const held = this.held(node);
-    return held && { holder: held.entry.node, mentions: held.entry.mentions, base: held.base };
+    const found = this.entryHolding(node);
+    return found && { holder: found.entry.node, mentions: found.entry.mentions, base: found.base };
   }
 
   /** The mention under a character offset of a text node, if any. */
   mentionAt(node: Text, offset: number): HeldMention | undefined {
-    const held = this.held(node);
-    if (!held) return undefined;
-    const at = held.base + offset;
-    const mention = held.entry.mentions.find((m) => m.start <= at && at < m.end);
-    return mention && { holder: held.entry.node, mention };
+    const found = this.entryHolding(node);
+    if (!found) return undefined;
+    const at = found.base + offset;
+    const mention = found.entry.mentions.find((m) => m.start <= at && at < m.end);
+    return mention && { holder: found.entry.node, mention };
   }
 
   /** The nodes whose names are painted now: those near the viewport. */
@@ -136,9 +147,8 @@ export class PageIndex {
    * Drops nodes that are no longer in the document, should a removal have gone
    * unseen: a safety net, not the way removals are handled (live-updates.ts).
    * It looks at `limit` nodes per call, where the last call left off, so that
-   * a call costs the same on any page (a whole sweep was 10-12 ms on a
-   * 40,000-paragraph page, before every report). A Map iterator goes on
-   * correctly across deletions and insertions.
+   * a call costs the same on any page, however long (it runs before every
+   * report). A Map iterator goes on correctly across deletions and insertions.
    */
   pruneDisconnected(limit = PRUNE_STEP): void {
     for (let i = 0; i < limit; i++) {

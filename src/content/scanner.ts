@@ -1,16 +1,16 @@
 // Walks a page's text in slices under a time budget and feeds every text node,
-// or block read whole (whole-blocks.ts), to the PageIndex. Roots (the body,
+// or block read whole (dom/blocks.ts), to the PageIndex. Roots (the body,
 // added subtrees, shadow roots) queue up and are scanned in order; between
 // slices the page gets its turn. What a change removed is dropped from the
 // index in the same queue, so that a removal and a scan of the same nodes (a
 // move) happen in the order the page made them.
 import { DropWalk } from './drop-walk';
-import type { PageIndex } from './page-index';
-import { createTextWalk, readsBlocksWhole } from './text-walk';
+import { createTextWalk } from './text-walk';
+import { readsBlocksWhole } from './dom/walk';
 import { afterNextFrame, SLICE_BUDGET_MS, yieldSlice } from './yield';
-import { ELEMENT_NODE, TEXT_NODE } from './dom-constants';
-import { isInsideExcluded } from './exclusions';
-import { leafBlockAround, readsWhole } from './whole-blocks';
+import { ELEMENT_NODE, TEXT_NODE } from './dom/dom-constants';
+import { isInsideExcluded } from './dom/exclusions';
+import { leafBlockAround, readsWhole } from './dom/blocks';
 
 /** How many nodes to visit between two looks at the clock. */
 const CLOCK_STRIDE = 64;
@@ -28,6 +28,19 @@ function mark(name: string): void {
   performance.mark(name);
 }
 
+/** What the scanner feeds: the page index (page-index.ts), as the scanner sees it. */
+export interface ScanTarget {
+  /** Matches a text node (its text, if read already); `isNew`: it has no entry yet. */
+  scanText(node: Text, data?: string, isNew?: boolean): void;
+  /** Matches a block read whole; `isNew`: it has no entry yet. */
+  scanBlock(el: Element, data: string, isNew?: boolean): void;
+  /** Forgets a text node or a block read whole. */
+  drop(node: Node): void;
+  nodeCount(): number;
+  /** Whether any block is read whole: a removal must then visit elements too. */
+  holdsBlocks(): boolean;
+}
+
 export interface ScannerHooks {
   /** Our own UI's host, never scanned. */
   ownHost(): Element | null;
@@ -38,10 +51,10 @@ export interface ScannerHooks {
 }
 
 /**
- * A root to scan (`held`: only the leaf block it is in, if any: see rootOf),
+ * A root to scan (`blockOnly`: only the leaf block it is in, if any: see rootOf),
  * or one whose text to drop (`withHosts`: look for shadow roots in it).
  */
-type Job = { node: Node; drop: false; held: boolean } | { node: Node; drop: true; withHosts: boolean };
+type Job = { node: Node; drop: false; blockOnly: boolean } | { node: Node; drop: true; withHosts: boolean };
 
 export class Scanner {
   private readonly queue: Job[] = [];
@@ -53,7 +66,7 @@ export class Scanner {
   private changed = false;
 
   constructor(
-    private readonly index: PageIndex,
+    private readonly index: ScanTarget,
     private readonly hooks: ScannerHooks,
   ) {}
 
@@ -61,27 +74,25 @@ export class Scanner {
    * Schedules a node (and what it contains) for scanning: the page at start,
    * or what a change added. A scan begins after the page's next frame, so
    * that the page renders what it has first:
-   * - a change: started at once, the scan ran inside the page's own task (a
-   *   MutationObserver callback is a microtask) and its first look at where a
-   *   block is forced the layout of all that had just been inserted there (48
-   *   ms of a 74 ms task for 1,000 paragraphs, in a trace); after the frame,
-   *   that layout is done, by the page, as it would be anyway;
-   * - the page at start: at document_idle a large page often has a frame due
-   *   (24 ms of layout and paint on a 10,000-paragraph page, in a trace), which
-   *   our first slices delayed.
+   * - a change: started at once, the scan would run inside the page's own
+   *   task (a MutationObserver callback is a microtask), and its first look at
+   *   where a block is would force the layout of all that was just inserted;
+   *   after the frame, that layout is done, by the page, as it would be anyway;
+   * - the page at start: at document_idle a large page often has a frame due,
+   *   which our first slices would delay.
    */
   enqueue(node: Node): void {
-    this.schedule({ node, drop: false, held: false });
+    this.schedule({ node, drop: false, blockOnly: false });
   }
 
   /**
    * Schedules a node where the page removed something, or that became
-   * excluded: if it is in a leaf block (whole-blocks.ts), that block's text
+   * excluded: if it is in a leaf block (dom/blocks.ts), that block's text
    * changed, and it is read again.
    */
   recheck(node: Node): void {
     // Where no block is read whole (Firefox), a change's own jobs are enough.
-    if (readsBlocksWhole) this.schedule({ node, drop: false, held: true });
+    if (readsBlocksWhole) this.schedule({ node, drop: false, blockOnly: true });
   }
 
   /**
@@ -131,36 +142,35 @@ export class Scanner {
         }
         // An empty index (the page's first scan) has none of this walk's
         // nodes, and the walk meets each once: no lookup for an old entry
-        // (20,000 map lookups on a 10,000-paragraph page; in Firefox, each
-        // hashes a node's wrapper).
-        const fresh = this.index.nodeCount() === 0;
+        // (one per text node; in Firefox, each hashes a node's wrapper).
+        const indexEmpty = this.index.nodeCount() === 0;
         const onShadowRoot = (shadow: ShadowRoot) => {
           this.hooks.onShadowRoot(shadow);
-          this.queue.push({ node: shadow, drop: false, held: false });
+          this.queue.push({ node: shadow, drop: false, blockOnly: false });
         };
         if (root.nodeType === ELEMENT_NODE) {
           // The walks look at what is under their root: a host the page added is a root itself.
           const shadow = (root as Element).shadowRoot;
           if (shadow) onShadowRoot(shadow);
-          if (this.scanWhole(root as Element, shadow, fresh)) continue;
+          if (this.scanWhole(root as Element, shadow, indexEmpty)) continue;
         }
         const walk = createTextWalk(
           root,
           this.hooks.ownHost(),
           onShadowRoot,
           // Read whole before, text node by text node now: its old entry goes.
-          fresh ? undefined : (block) => this.index.drop(block),
+          indexEmpty ? undefined : (block) => this.index.drop(block),
         );
         this.changed = false;
         let visited = 0;
         for (let text = walk.next(); text !== null; text = walk.next()) {
           if (text) {
             if (walk.whole) {
-              this.index.scanBlock(text as Element, text.textContent ?? '', fresh);
+              this.index.scanBlock(text as Element, text.textContent ?? '', indexEmpty);
             } else {
               // Read once: in Firefox each read of a page's string crosses an Xray wrapper and copies it.
               const data = (text as Text).data;
-              if (data.length > 2) this.index.scanText(text as Text, data, fresh);
+              if (data.length > 2) this.index.scanText(text as Text, data, indexEmpty);
             }
           }
           if (!this.sliceOver(++visited, walk.heavy)) continue;
@@ -191,16 +201,16 @@ export class Scanner {
 
   /**
    * What a job scans. Where blocks are read whole, a change inside a leaf block
-   * (whole-blocks.ts) reads the whole block again, whether it was read whole
+   * (dom/blocks.ts) reads the whole block again, whether it was read whole
    * or text node by text node: the change may have joined or parted its
    * words (a line break added), or made it one kind or the other. Elsewhere,
-   * the node itself (a `held` job: nothing). Null for nothing.
+   * the node itself (a `blockOnly` job: nothing). Null for nothing.
    */
-  private rootOf(job: { node: Node; held: boolean }): Node | null {
+  private rootOf(job: { node: Node; blockOnly: boolean }): Node | null {
     const node = job.node;
-    const from = job.held ? (node as Element) : node.parentElement;
+    const from = job.blockOnly ? (node as Element) : node.parentElement;
     const block = readsBlocksWhole && from ? leafBlockAround(from) : null;
-    if (!block) return job.held || !node.isConnected ? null : node;
+    if (!block) return job.blockOnly || !node.isConnected ? null : node;
     if (!block.isConnected) return null;
     if (isInsideExcluded(block, this.hooks.ownHost())) {
       this.index.drop(block);
@@ -215,12 +225,12 @@ export class Scanner {
    * follows. `shadow`: the element's shadow root, read by the caller; a host's
    * light text is walked node by node, as the walk does.
    */
-  private scanWhole(el: Element, shadow: ShadowRoot | null, fresh: boolean): boolean {
+  private scanWhole(el: Element, shadow: ShadowRoot | null, indexEmpty: boolean): boolean {
     if (readsBlocksWhole && !shadow && readsWhole(el)) {
-      this.index.scanBlock(el, el.textContent ?? '', fresh);
+      this.index.scanBlock(el, el.textContent ?? '', indexEmpty);
       return true;
     }
-    if (!fresh) this.index.drop(el);
+    if (!indexEmpty) this.index.drop(el);
     return false;
   }
 

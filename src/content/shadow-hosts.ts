@@ -1,17 +1,16 @@
 // The elements under a root that may hold a shadow root, found natively: for
 // Firefox's walk (two-pass-walk.ts), where visiting every element through a
-// TreeWalker to read its shadowRoot was 30-34 ms of a 10,000-paragraph page
-// (bench/scan-times.ts: its scan 179 ms with that pass, 145 ms without).
+// TreeWalker to read its shadowRoot would cost a wrapper and two calls per
+// element of the page.
 //
 // attachShadow() takes only the elements the DOM standard lists (a valid
 // shadow host name) and custom elements, whose names hold a hyphen. CSS
 // selectors of the listed tags find the first, XPath the second: a few native
 // calls. The links, emphasis and list items of an article are not visited at
-// all. On that page: 15-18 ms for the listed tags (most of it making a wrapper
-// for each element found), 2-3 ms for the XPath. The XPath also serves
-// late-hosts.ts, which looks through custom elements only.
-import { DOCUMENT_FRAGMENT_NODE } from './dom-constants';
-import { boundedQueries } from './exclusions';
+// all; most of the cost left is a wrapper for each element found. The XPath
+// also serves late-hosts.ts, which looks through custom elements only.
+import { DOCUMENT_FRAGMENT_NODE } from './dom/dom-constants';
+import { boundedQueries } from './dom/exclusions';
 
 /**
  * The standard elements attachShadow() accepts (DOM standard, "valid shadow
@@ -42,8 +41,8 @@ export function customElementSnapshots(root: Node, self: boolean): XPathResult[]
 
 /**
  * The elements under `root` (not itself) that may hold a shadow root, not in
- * document order, one at a time: taking them all at once made a wrapper for
- * each in one go (~45 ms for a 50,000-paragraph page), past a slice's budget.
+ * document order, one at a time: taking them all at once would make a wrapper
+ * for each in one go, past a slice's budget on a long page.
  * The queries run one per take(), when the elements of the one before are
  * all taken: each is a step of its own.
  */

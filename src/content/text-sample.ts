@@ -5,7 +5,7 @@
 // in both browsers: it looks at elements as it meets them, where Firefox's
 // two-pass walk first finds every excluded element of the page. A few
 // thousand characters, read once at start.
-import { OnePassWalk } from './text-walk';
+import { OnePassWalk } from './one-pass-walk';
 
 export function textSample(doc: Document, max = 2000): string {
   let sample = doc.title;

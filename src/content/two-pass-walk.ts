@@ -1,24 +1,22 @@
-// The text walk for Firefox (see text-walk.ts): fewest DOM calls, because each
-// one from a content script crosses an Xray wrapper (about 0.7 µs). The
-// one-pass walk cost four calls per element (step, node type, matches(),
-// shadowRoot) and three per text node; this costs two per text node, and two
-// per element that may hold a shadow root (none for the links and emphasis of
-// a paragraph):
+// The text walk for Firefox (text-walk.ts says why it differs): fewest DOM
+// calls, because each one from a content script crosses an Xray wrapper. Two
+// calls per text node, and two per element that may hold a shadow root (none
+// for the links and emphasis of a paragraph):
 // - the text pass is a SHOW_TEXT walker. The excluded elements are found
 //   first, natively, with a few querySelectorAll, one per step
-//   (exclusions.ts, boundedQueries); the walker steps over one when it meets
-//   the first text node inside it;
+//   (dom/exclusions.ts, boundedQueries); the walker steps over one when it
+//   meets the first text node inside it;
 // - the host pass reads the shadowRoot of the elements that may have one,
 //   found natively (shadow-hosts.ts), and keeps those inside excluded elements
 //   out when it finds one.
 // A page that changes while a long walk waits for its next slice may add or
 // remove excluded elements: refresh() finds them again.
-// In Chromium, where DOM calls are cheap, the second pass and the
-// querySelectorAll cost more than they save (~15 ms on a 10,000-paragraph page).
-import { EXCLUDED_QUERIES, isInsideExcluded } from './exclusions';
-import { FOLLOWING, SHOW_TEXT } from './dom-constants';
+// Where DOM calls are cheap, the second pass and the queries cost more than
+// they save: Chromium uses one-pass-walk.ts.
+import { EXCLUDED_QUERIES, isInsideExcluded } from './dom/exclusions';
+import { FOLLOWING, SHOW_TEXT } from './dom/dom-constants';
 import { PossibleHosts } from './shadow-hosts';
-import type { TextWalk } from './text-walk';
+import type { TextWalk } from './dom/walk';
 
 /**
  * The excluded elements being found: what each query found so far, and
@@ -45,7 +43,7 @@ export class TwoPassWalk implements TextWalk {
   private stepOver = false;
   /** Set while the excluded elements are being found, a query per step: first, and after a change. */
   private finding: Finding | null = { found: [], resumed: false };
-  /** This walk reads no block whole (text-walk.ts says why). */
+  /** This walk reads no block whole (dom/walk.ts, readsBlocksWhole, says why). */
   readonly whole = false;
   heavy = false;
 
@@ -180,14 +178,5 @@ export class TwoPassWalk implements TextWalk {
     this.skipped = skipped;
     this.entries = entries;
     this.nextSkip = 0;
-  }
-}
-
-/** The node after the walker's current node and all it contains, within the walker's root. */
-export function nextOutside(walker: TreeWalker): Node | null {
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    if (!walker.parentNode()) return null;
   }
 }

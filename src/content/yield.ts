@@ -4,18 +4,14 @@
 //
 // An ordinary task (a MessageChannel message: no setTimeout clamp) and not
 // scheduler.yield(): its continuations go ahead of ordinary tasks, so with it
-// alone a 10,000-paragraph page rendered a frame only every ~150 ms and the
-// observer callbacks that paint the names in view waited for the end of the
-// scan; and, mixed in, a Chromium trace showed the main thread idle for ~8 ms
-// after each of its continuations (npm run bench; bench/profile-scan.ts).
+// a long page renders frames far apart, and the observer callbacks that paint
+// the names in view wait for the end of the scan.
 
 export const SLICE_BUDGET_MS = 8;
 
 /**
  * One channel for every yield, its messages answered in the order they were
- * posted: a new MessageChannel per yield took 63-164 µs in Chromium and
- * 85-225 µs in Firefox, against 12-16 and 35-45 µs for a message on one kept
- * (a round trip each, in a page; ~20 to 30 yields per 10,000-paragraph scan).
+ * posted: making a MessageChannel costs several times a message on one kept.
  */
 let channel: MessageChannel | undefined;
 const waiting: Array<() => void> = [];
@@ -54,11 +50,10 @@ export function afterNextFrame(): Promise<boolean> {
 
 /**
  * After this long without a frame, the next slice of a scan waits for one.
- * Firefox does not always render between our slices: during a
- * 10,000-paragraph page's scan it drew a frame only every 35-75 ms, however
- * short the slices (bench: "longest frame gap"). Waiting keeps the gaps under
- * ~50 ms, for ~20 ms more to the end of that scan. Chromium renders between
- * slices on its own, and seldom waits.
+ * Firefox does not always render between our slices, however short they are;
+ * waiting keeps the page's gaps between frames under 50 ms (npm run bench,
+ * "longest frame gap"), for a little longer to the end of the scan. Chromium
+ * renders between slices on its own, and seldom waits.
  */
 const FRAME_STARVED_MS = 40;
 

@@ -1,10 +1,13 @@
-// Small hand-written type guards for data from elsewhere (messages, stored
-// records, export files, library.json): no schema library in the bundles.
+// Type guards for data that arrives untyped (messages, stored and loaded
+// JSON, export files): small and hand-written, so that no schema library ships.
 
 export type Guard<T> = (value: unknown) => value is T;
 
-/** A plain object: not null, not an array. */
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A plain object (not null, not an array), its keys still to be checked. */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 export const isString = (v: unknown): v is string => typeof v === 'string';
 export const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 export const isOptional =

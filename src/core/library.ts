@@ -9,11 +9,9 @@ import type { Article, EntityProfile, LibraryArticle, Mention } from './types';
 import type { Matcher } from './matcher';
 import { MINISEARCH_OPTIONS, processTerm, tokenize, type IndexDocument } from './search-options';
 import { profileArticle } from './entity-profile';
-import { describe, isObject } from './guards';
 import { fold } from './fold';
+import { describe, isObject } from './guards';
 import { findTermRanges, mergeRanges, snippet, type Range, type Snippet } from './snippet';
-
-export { snippet, sentenceAround, findTermRanges, type Range, type Snippet } from './snippet';
 
 export const LIBRARY_FORMAT = 'newscontext-library';
 /** Bump when the article shape, the profile or the index options change. */

@@ -10,8 +10,9 @@
 // wins, and scanning resumes after it. No per-alias loop, no per-call setup.
 
 import { fold, foldCode, foldedWordRest, isLowerChar, isSpaceCode, isWordChar } from './fold';
+import { compileRules, hasRules, ruledOut, type EntityRules } from './context-rules';
 import { turkicSuffixEnd } from './turkic-suffix';
-import type { CompiledEntity, CompiledGazetteer, ContextRule, Mention } from './types';
+import { GAZETTEER_VERSION, type CompiledEntity, type CompiledGazetteer, type Mention } from './types';
 
 export interface MatcherOptions {
   /**
@@ -34,6 +35,8 @@ interface Term {
   weak: boolean;
   /** Original spelling the text must have exactly ("AS", "US", "Bakı"). */
   exact: string | undefined;
+  /** A person's surname met alone: someone else's when another given name stands before it (context-rules.ts). */
+  surname: boolean;
 }
 
 /** Node.only when a node has no child, or more than one. */
@@ -44,9 +47,9 @@ class Node {
   next: Map<number, Node> | undefined = undefined;
   /**
    * The code of the node's only child, and that child: past its first letters
-   * an alias is a chain of single children, where a comparison does what a
-   * Map lookup did. The 10,000-paragraph page's scan (bench/scan-times.ts, 16
-   * loads each): Firefox 339 -> 306.5 ms, Chromium 192.4 -> 178.3 ms.
+   * an alias is a chain of single children, where a comparison does the work
+   * of a Map lookup, for less, most of all before the JIT has optimized find()
+   * (a page's first scan).
    */
   only = NO_CHILD;
   onlyNode: Node | undefined = undefined;
@@ -130,12 +133,12 @@ function insert(root: Node, alias: string, term: Term, entities: readonly Compil
 // the gazetteer, as ranges.
 //
 // The text is searched for them with one RegExp: the engine runs native code
-// between two candidates, where a loop of ours, one character at a time, was a
-// fifth of find() warm in node, and a third before the JIT has optimized it
-// (baseline tier only), as on a page's first scan. Its class is the ranges
-// with small gaps filled (lower-case letters among capitals in Latin
-// Extended): a class of the ~250 exact ranges made find() slower than the
-// loop. So each candidate is also looked up in a table of the exact ones.
+// between two candidates, where a loop of ours, one character at a time, is a
+// large part of find(), the more so before the JIT has optimized it, as on a
+// page's first scan. Its class is the ranges with small gaps filled
+// (lower-case letters among capitals in Latin Extended): a class of the exact
+// ranges, a few hundred, is slower than the loop. So each candidate is also
+// looked up in a table of the exact ones.
 
 /** How wide a gap between two ranges of start characters the RegExp's class fills. */
 const CLASS_GAP = 16;
@@ -255,45 +258,22 @@ function slot(text: string, n: number, node: Node, p: number): void {
   if (node.slotReq !== undefined) walk(text, n, node.slotReq, q);
 }
 
-/** Is the word at `j` (after spaces and hyphens) one of `words`? */
-function followedBy(text: string, n: number, j: number, words: readonly string[]): boolean {
-  while (j < n && (isSpaceCode(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2d)) j++;
-  let e = j;
-  while (e < n && isWordChar(text.charCodeAt(e))) e++;
-  return sameWord(text, j, e, words);
-}
-
-/** Is the word that ends before `j` (before spaces and hyphens) one of `words`? */
-function precededBy(text: string, j: number, words: readonly string[]): boolean {
-  j--;
-  while (j >= 0 && (isSpaceCode(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2d)) j--;
-  const e = j + 1;
-  while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
-  return sameWord(text, j + 1, e, words);
-}
-
-function sameWord(text: string, s: number, e: number, words: readonly string[]): boolean {
-  if (e === s) return false;
-  outer: for (const w of words) {
-    if (w.length !== e - s) continue;
-    for (let k = 0; k < w.length; k++) if (foldCode(text.charCodeAt(s + k)) !== w.charCodeAt(k)) continue outer;
-    return true;
-  }
-  return false;
-}
-
 export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}): Matcher {
+  if (g.version !== GAZETTEER_VERSION) {
+    throw new Error(`Matcher: compiled gazetteer version ${JSON.stringify(g.version)}, expected ${GAZETTEER_VERSION}: rebuild the extension (npm run build)`);
+  }
   const endings = options.endingsOnNames === true;
   const entities = g.entities;
   const byId = new Map<string, CompiledEntity>();
   const root = new Node();
-  const rules: Array<ContextRule | undefined> = [];
+  const rules: Array<EntityRules | undefined> = [];
   entities.forEach((e, i) => {
     byId.set(e.id, e);
-    rules.push(e.context?.notFollowedBy?.length || e.context?.notPrecededBy?.length ? e.context : undefined);
-    for (const a of e.aliases) insert(root, a, { entity: i, weak: false, exact: undefined }, entities);
-    for (const a of e.weak ?? []) insert(root, a, { entity: i, weak: true, exact: undefined }, entities);
-    for (const a of e.exact ?? []) insert(root, fold(a), { entity: i, weak: false, exact: a }, entities);
+    const r = compileRules(e);
+    rules.push(hasRules(r) ? r : undefined);
+    for (const a of e.aliases) insert(root, a, { entity: i, weak: false, exact: undefined, surname: r.surnames.has(a) }, entities);
+    for (const a of e.weak ?? []) insert(root, a, { entity: i, weak: true, exact: undefined, surname: false }, entities);
+    for (const a of e.exact ?? []) insert(root, fold(a), { entity: i, weak: false, exact: a, surname: false }, entities);
   });
   const ranges = absoluteRanges(g.starts ?? startRanges(entities));
   const startRe = coarseStartRegExp(ranges);
@@ -308,8 +288,8 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
     return last < 0x370 && isWordChar(last) ? turkicSuffixEnd(text, start, end) : end;
   }
 
-  /** The name is text[start, end); its mention, text[start, stop). */
-  function accepts(text: string, n: number, start: number, end: number, stop: number, t: Term): boolean {
+  /** The name is text[start, end); its mention, text[start, stop); the mention before it ends at `lastEnd`. */
+  function accepts(text: string, n: number, start: number, end: number, stop: number, t: Term, lastEnd: number): boolean {
     // No mention ends inside a word ("Putinism"); "Erdoğan'ın" and "Putin's" end at the apostrophe.
     if (stop < n && isWordChar(text.charCodeAt(stop)) && isWordChar(text.charCodeAt(stop - 1))) return false;
     if (t.exact !== undefined) {
@@ -317,11 +297,7 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
       for (let k = 0; k < t.exact.length; k++) if (text.charCodeAt(start + k) !== t.exact.charCodeAt(k)) return false;
     }
     const r = rules[t.entity];
-    if (r !== undefined) {
-      if (r.notFollowedBy && followedBy(text, n, stop, r.notFollowedBy)) return false;
-      if (r.notPrecededBy && precededBy(text, start, r.notPrecededBy)) return false;
-    }
-    return true;
+    return r === undefined || !ruledOut(text, start, stop, r, t.surname, lastEnd);
   }
 
   function find(text: string): Mention[] {
@@ -343,7 +319,7 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
         const t = candTerm[best]!;
         const nameEnd = candEnd[best]!;
         const end = mentionEnd(text, n, i, nameEnd);
-        if (accepts(text, n, i, nameEnd, end, t)) {
+        if (accepts(text, n, i, nameEnd, end, t, found.length > 0 ? found[found.length - 1]!.end : -1)) {
           const m: Mention = { entityId: entities[t.entity]!.id, start: i, end };
           if (t.weak) m.weak = true;
           found.push(m);
@@ -355,10 +331,9 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
       }
     }
     candCount = 0;
-    // A copy of the right size: an array grown by push() from empty holds room
-    // for 17 and most texts have one or two mentions; the index keeps every
-    // text node's array (for the 10,000-paragraph page's text in node, 3.3 MB
-    // kept instead of 5.2).
+    // A copy of the right size: an array grown by push() from empty reserves
+    // room for many, most texts have one or two mentions, and the page index
+    // keeps every text node's array.
     return found.slice();
   }
 

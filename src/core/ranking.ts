@@ -56,6 +56,24 @@ export function articleWeight(stat: EntityStat): number {
   return base * (1 + 0.5 * Math.log(mentions)) * (stat.prominent ? 1.5 : 1);
 }
 
+/** How many mentions, demonyms counted at WEAK_FACTOR, make a page about its names when none is in its title. */
+const EVIDENCE_MIN = 2;
+
+/**
+ * Whether what a page names is evidence enough to list related articles: a
+ * name in its title or first heading, or names mentioned at least twice in
+ * all (a demonym counting less). A single passing mention, or a demonym or
+ * two, says little of what the page is about: it lists nothing.
+ */
+export function hasEvidence(page: readonly PageWeightInput[]): boolean {
+  let mentions = 0;
+  for (const e of page) {
+    if (e.prominent && e.count > 0) return true;
+    mentions += e.count + WEAK_FACTOR * e.weakCount;
+  }
+  return mentions >= EVIDENCE_MIN;
+}
+
 export function documentFrequencies(items: readonly Rankable[]): Map<string, number> {
   const df = new Map<string, number>();
   for (const item of items) {

@@ -39,7 +39,7 @@ export function processTerm(term: string): string | null {
 // Prefix and fuzzy matching cost in proportion to the vocabulary they walk. A
 // one- or two-letter prefix ("U.S.A." gives "u", "s", "a") walks most of it,
 // and so does a fuzzy short word, while helping nobody: "Pashin" and
-// "Azerbaidjan" are what they are for. Measured by npm run bench (search p95).
+// "Azerbaidjan" are what they are for. npm run bench measures search p95.
 const PREFIX_MIN = 3;
 const FUZZY_MIN = 5;
 

@@ -7,6 +7,7 @@ import { WORD } from './search-options';
 /** [start, end) as UTF-16 offsets. */
 export type Range = [number, number];
 
+/** A short excerpt, and the ranges of it to emphasise. */
 export interface Snippet {
   text: string;
   marks: Range[];

@@ -61,7 +61,11 @@ export interface CompiledEntity {
   context?: ContextRule;
 }
 
+/** The compiled gazetteer's format: bump when CompiledGazetteer changes, so that an old one is refused, not misread. */
+export const GAZETTEER_VERSION = 1;
+
 export interface CompiledGazetteer {
+  /** GAZETTEER_VERSION of the build that compiled it. */
   version: number;
   entities: CompiledEntity[];
   /**

@@ -49,7 +49,11 @@ export function ListArea({ view, content, filter, pageEntityIds, listRef, fieldR
       {content.kind === 'intro' && <p class="note muted">{t('searchIntro')}</p>}
       {content.kind === 'loading' && <p class="note muted">{t('loading')}</p>}
       {content.kind === 'error' && <p class="note error">{t('errorGeneric', content.message)}</p>}
-      {content.kind === 'no-related' && <p class="note muted">{filterName ? t('relatedNoneFiltered', filterName) : t('relatedNone')}</p>}
+      {content.kind === 'no-related' && (
+        <p class="note muted" data-no-related={content.passing ? 'passing' : 'none'}>
+          {content.passing ? t('relatedPassing') : filterName ? t('relatedNoneFiltered', filterName) : t('relatedNone')}
+        </p>
+      )}
       {content.kind === 'items' && (
         <ArticleList
           kind={view.kind === 'related' ? 'related' : 'search'}

@@ -20,6 +20,7 @@ import { useLibraryRevision, useSave, useSavedStatus } from './use-save';
 import { useShortcut } from './use-shortcut';
 import { SAVE_PAGE_COMMAND, SHOW_CARD_COMMAND } from '../shared/messages';
 import { listContent, listView, searchRequest } from './view-model';
+import { hasEvidence } from '../core/ranking';
 
 /** A performance mark at first render, for the benchmark's time-to-first-render. */
 export const FIRST_RENDER_MARK = 'newscontext:popup-first-render';
@@ -48,7 +49,7 @@ export function Popup({ params }: { params: PopupParams }) {
   const related = useRelated(pageEntities, revision);
   const saving = useSave(page.tabId);
   const saved = useSavedStatus();
-  const content = listContent(view, related, search, request, page.status.kind !== 'none');
+  const content = listContent(view, related, search, request, page.status.kind !== 'none', pageEntities === undefined || hasEvidence(pageEntities));
 
   const open = (id: string) => {
     void send('open', { page: 'article', id }).then(() => {

@@ -58,8 +58,11 @@ export type ListContent =
   | { kind: 'error'; message: string }
   /** `stale`: results of the previous query, shown dimmed while the current one is on its way. */
   | { kind: 'items'; entries: ListEntry[]; stale?: true }
-  /** The page names entities, but no article (or none with the filter) shares them. */
-  | { kind: 'no-related' }
+  /**
+   * The page names entities, but no article (or none with the filter) shares
+   * them; `passing`: it names them too little to say what it is about (ranking.ts, hasEvidence).
+   */
+  | { kind: 'no-related'; passing?: true }
   | { kind: 'no-results' };
 
 /** What the list area shows, from the view and whichever fetch it depends on. */
@@ -69,13 +72,16 @@ export function listContent(
   search: Fetched<SearchResult>,
   request: { query: string; entityId?: string } | null,
   hasPage: boolean,
+  /** The page names enough to list related articles (ranking.ts, hasEvidence). */
+  evidence = true,
 ): ListContent {
   if (view.kind === 'idle') return hasPage ? { kind: 'nothing' } : { kind: 'intro' };
   if (view.kind === 'related') {
     if (related.status === 'error') return { kind: 'error', message: related.message };
     if (related.status !== 'done') return { kind: 'loading' };
     const entries = filterRelated(related.items, view.entityId).map((r) => ({ article: r, shared: r.shared }));
-    return entries.length > 0 ? { kind: 'items', entries } : { kind: 'no-related' };
+    if (entries.length > 0) return { kind: 'items', entries };
+    return evidence || view.entityId !== undefined ? { kind: 'no-related' } : { kind: 'no-related', passing: true };
   }
   if (search.status === 'error') return { kind: 'error', message: search.message };
   if (!request || search.status !== 'done') return { kind: 'loading' };

@@ -4,7 +4,10 @@
 // (`parseRequest`), because a message is data from another context.
 import { isCount, isObject, isOptional, isString, type Guard } from '../core/guards';
 import { isSavedArticleRecord, type SavedArticle, type SavedKind } from '../core/saved-article';
+import type { Snippet } from '../core/snippet';
 import type { Article, EntityType } from '../core/types';
+
+export type { Snippet };
 
 /** How a page names one entity: what the content script reports. */
 export interface PageEntity {
@@ -20,12 +23,6 @@ export interface TabState {
   title: string;
   entities: PageEntity[];
   updatedAt: number;
-}
-
-/** A short excerpt with the ranges to emphasise, as UTF-16 offsets into `text`. */
-export interface Snippet {
-  text: string;
-  marks: Array<[number, number]>;
 }
 
 export interface ArticleSummary {
@@ -185,7 +182,7 @@ export const SHOW_CARD_COMMAND = 'show-card';
 export const SAVE_PAGE_COMMAND = 'save-page';
 
 export function isShowCardCommand(v: unknown): v is ShowCardCommand {
-  return typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'command/show-card';
+  return isObject(v) && v.type === 'command/show-card';
 }
 
 export type OpenTarget = { page: 'article'; id: string } | { page: 'search'; query?: string; entityId?: string };

@@ -1,12 +1,13 @@
 // User settings in storage.local, read by the background, the popup and the
 // content script; a change applies at once through storage.onChanged.
+import { isObject } from '../core/guards';
 import browser from './browser';
 import { DEFAULT_SETTINGS, type Settings } from './messages';
 
 const KEY = 'settings';
 
 function normalise(raw: unknown): Settings {
-  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
+  const r = (isObject(raw) ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
   return {
     badge: typeof r.badge === 'boolean' ? r.badge : DEFAULT_SETTINGS.badge,
     pausedSites: Array.isArray(r.pausedSites) ? r.pausedSites.filter((s): s is string => typeof s === 'string') : [],

@@ -48,7 +48,7 @@ function flatPage(named: number): string {
 
 /**
  * A section of paragraphs far below the screen, after a tall gap: the painter
- * watches it as one group (viewport-painter.ts). The test empties it and fills
+ * watches it as one group (paint-state.ts). The test empties it and fills
  * it again.
  */
 function refilledSectionPage(): string {
@@ -173,6 +173,15 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       expect(sorted(probe.texts.organisation)).toEqual(['Azerbaijan Airlines']);
       const all = Object.values(probe.texts).flat();
       for (const trap of ['Rasputin', 'turkey', 'baku', 'Erdoğan']) expect(all).not.toContain(trap);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
+    it('leaves alone someone else with the same surname and the dishes, drinks and games named after places', async () => {
+      const { page, probe } = await open('/content/false-flags.html', 3);
+      expect(sorted(probe.texts.person)).toEqual(sorted(['Aliyev', 'Vladimir Putin']));
+      expect(probe.texts.place).toEqual(['Baku']);
+      expect(probe.texts.organisation).toEqual([]);
       expect(page.errors).toEqual([]);
       await page.close();
     });
@@ -535,7 +544,7 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
         return texts.sort().join(',') === expected;
       };
       const lit = (id: string, expected: string) => page.evaluate(within, [id, expected] as [string, string]);
-      // Firefox reads text node by text node (text-walk.ts says why): a name that crosses
+      // Firefox reads text node by text node (dom/walk.ts says why): a name that crosses
       // elements is found by its parts, and glued names apart.
       const whole = engineName === 'chromium';
       expect(await lit('split', whole ? 'Recep Tayyip Erdoğan,Sochi,Vladimir Putin' : 'Erdoğan,Putin,Sochi')).toBe(true);

@@ -294,6 +294,15 @@ describe('page states', () => {
     await story.page.close();
   });
 
+  it('lists nothing for a page that names a place once in passing, and says why', async () => {
+    const story = await openStory('en-passing-mention.html', 1);
+    const popup = await openPopup(`?tab=${story.tabId}`);
+    await popup.waitForSelector('[data-no-related="passing"]');
+    await expect(popup.locator('[data-related-article]').count()).resolves.toBe(0);
+    await popup.close();
+    await story.page.close();
+  });
+
   it('says when the browser keeps extensions out of the page', async () => {
     const tab = await newTab();
     await tab.page.goto('chrome://version/');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BlockText, spanRange } from '../../src/content/block-text';
+import { BlockText, spanRange } from '../../src/content/dom/block-text';
 
 // Text nodes as far as BlockText reads them: their length (and type, for spanRange).
 const text = (data: string) => ({ data, length: data.length, nodeType: 3 }) as unknown as Text;

@@ -3,7 +3,7 @@
 // query of all of them took 32-48 ms on a 50,000-paragraph page, in one task.
 // The page is a fake that records the queries made on it.
 import { describe, expect, it } from 'vitest';
-import { boundedQueries, EXCLUDED_QUERIES, EXCLUDED_SELECTOR } from '../../src/content/exclusions';
+import { boundedQueries, EXCLUDED_QUERIES, EXCLUDED_SELECTOR } from '../../src/content/dom/exclusions';
 import { PossibleHosts } from '../../src/content/shadow-hosts';
 
 /** Splits a selector list at its top-level commas (the selectors here have none inside parentheses or quotes). */

@@ -2,14 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import {
-  GAZETTEER_VERSION,
   compileGazetteer,
   countryNames,
   loadGazetteer,
   unusedEntities,
 } from '../../src/build/gazetteer';
 import { fold } from '../../src/core/fold';
-import type { EntitySpec } from '../../src/core/types';
+import { GAZETTEER_VERSION, type EntitySpec } from '../../src/core/types';
 
 const spec = (over: Partial<EntitySpec> & Pick<EntitySpec, 'id'>): EntitySpec => ({
   type: 'person',
@@ -78,8 +77,9 @@ describe('compileGazetteer', () => {
       compileGazetteer([spec({ id: 'a', aliases: [{ text: 'USA', lang: 'en', weak: true }] })]),
     ).toThrow(/both weak and case-sensitive/);
     expect(() =>
-      compileGazetteer([spec({ id: 'a', context: { notFollowedBy: ['baku tembak'] } })]),
-    ).toThrow(/single words/);
+      compileGazetteer([spec({ id: 'a', context: { notFollowedBy: ['tembak!'] } })]),
+    ).toThrow(/context.notFollowedBy has "tembak!", not a phrase of words/);
+    expect(() => compileGazetteer([spec({ id: 'a', context: { notPrecededBy: [' '] } })])).toThrow(/not a phrase of words/);
   });
 
   test('adds country names from i18n-iso-countries, with acronyms kept exact', () => {
@@ -93,9 +93,11 @@ describe('compileGazetteer', () => {
     expect(countryNames('RU')).toEqual(expect.arrayContaining([{ text: 'Россия', lang: 'ru' }, { text: 'Rusya', lang: 'tr' }]));
   });
 
-  test('context words are folded', () => {
-    const g = compileGazetteer([spec({ id: 'a', context: { notFollowedBy: ['Tembak'], notPrecededBy: ['İvan'] } })]);
-    expect(g.entities[0]!.context).toEqual({ notFollowedBy: ['tembak'], notPrecededBy: ['ivan'] });
+  test('context phrases are folded, split where words split, with "*" kept', () => {
+    const g = compileGazetteer([
+      spec({ id: 'a', context: { notFollowedBy: ['Tembak', 'Рулетк*'], notPrecededBy: ['İvan', 'Tête de', "filer à l'"] } }),
+    ]);
+    expect(g.entities[0]!.context).toEqual({ notFollowedBy: ['tembak', 'рулетк*'], notPrecededBy: ['ivan', 'tete de', 'filer a l'] });
   });
 
   test('inflected stems that collide are refused too', () => {

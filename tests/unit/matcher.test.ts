@@ -486,6 +486,11 @@ describe('the matcher object', () => {
     expect(m.find('Putin')).toEqual([{ entityId: 'putin', start: 0, end: 5 }]);
   });
 
+  test('refuses a gazetteer compiled in another version, saying what to do', () => {
+    expect(() => createMatcher({ ...g, version: g.version + 1 })).toThrow(/compiled gazetteer version 2, expected 1: rebuild the extension/);
+    expect(() => createMatcher({ ...g, version: undefined as unknown as number })).toThrow(/version undefined, expected 1/);
+  });
+
   test('works on a hand-made gazetteer, and refuses one where stems collide', () => {
     const tiny: CompiledGazetteer = {
       version: 1,

@@ -53,6 +53,12 @@ describe('listContent', () => {
     expect(listContent({ kind: 'related', entityId: 'gyumri' }, relatedDone, idle, null, true)).toEqual({ kind: 'no-related' });
   });
 
+  it('says a page that names what the library knows only in passing has nothing clearly related', () => {
+    const none: Fetched<RelatedArticle> = { status: 'done', key: '', items: [] };
+    expect(listContent({ kind: 'related', entityId: undefined }, none, idle, null, true, false)).toEqual({ kind: 'no-related', passing: true });
+    expect(listContent({ kind: 'related', entityId: undefined }, none, idle, null, true, true)).toEqual({ kind: 'no-related' });
+  });
+
   it('never shows results that answer an older query as if they answered this one', () => {
     const stale: Fetched<SearchResult> = { status: 'done', key: requestKey({ query: 'bak' }), items: [result('x')] };
     const content = listContent({ kind: 'search', query: 'baku', entityId: undefined }, idle, stale, request, true);

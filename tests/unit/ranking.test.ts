@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleWeight, pageWeight, rankByEntities, rankForEntity, rarity } from '../../src/core/ranking';
+import { articleWeight, pageWeight, hasEvidence, rankByEntities, rankForEntity, rarity } from '../../src/core/ranking';
 import type { EntityProfile, EntityStat } from '../../src/core/types';
 
 const stat = (count: number, prominent = false, weakCount = 0): EntityStat => ({ count, weakCount, first: 0, prominent });
@@ -73,5 +73,23 @@ describe('rankForEntity', () => {
   it('lists only articles naming the entity', () => {
     expect(rankForEntity(library, 'aliyev', [page('aliyev')]).map((r) => r.item.id).sort()).toEqual(['baku-visit', 'dushanbe-crash']);
     expect(rankForEntity(library, 'nobody', [page('putin')])).toEqual([]);
+  });
+});
+
+describe('hasEvidence', () => {
+  const weak = (id: string, weakCount: number) => ({ id, count: 0, weakCount, prominent: false });
+
+  it('asks for more than one passing mention', () => {
+    expect(hasEvidence([])).toBe(false);
+    expect(hasEvidence([page('putin', 1)])).toBe(false);
+    expect(hasEvidence([weak('russia', 1)])).toBe(false);
+    expect(hasEvidence([weak('russia', 2), weak('turkey', 2)])).toBe(false);
+  });
+
+  it('takes two names, a name said twice, many demonyms, or a name in the title', () => {
+    expect(hasEvidence([page('putin', 1), page('erdogan', 1)])).toBe(true);
+    expect(hasEvidence([page('putin', 2)])).toBe(true);
+    expect(hasEvidence([weak('russia', 5)])).toBe(true);
+    expect(hasEvidence([page('putin', 1, true)])).toBe(true);
   });
 });

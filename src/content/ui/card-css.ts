@@ -1,8 +1,11 @@
 // The card's styles, adopted inside its shadow root. System colours follow the
-// reader's light or dark preference.
+// reader's light or dark preference; entity colours are the extension's own
+// (src/shared/entity-colours.css).
+import ENTITY_COLOURS from '../../shared/entity-colours.css?inline';
+
 export const CARD_MAX_HEIGHT = 420;
 
-export const CARD_CSS = `
+export const CARD_CSS = `${ENTITY_COLOURS}
 :host { all: initial; }
 .card {
   position: fixed; box-sizing: border-box; width: 340px; max-height: ${CARD_MAX_HEIGHT}px; overflow: auto;
@@ -15,9 +18,9 @@ header h2 { font-size: 16px; margin: 4px 0 2px; }
 .muted, .count, .meta { color: #5d6678; }
 .count { margin: 0 0 6px; font-weight: 600; }
 .type { font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; padding: 1px 6px; border-radius: 999px; }
-.type-person { background: rgb(255 200 0 / 0.42); }
-.type-place { background: rgb(0 150 255 / 0.32); }
-.type-organisation { background: rgb(150 60 230 / 0.36); }
+.type-person { background: var(--nc-person); }
+.type-place { background: var(--nc-place); }
+.type-organisation { background: var(--nc-organisation); }
 ul { list-style: none; margin: 0; padding: 0; }
 li { padding: 6px 0; border-top: 1px solid #e6e9ef; }
 button { font: inherit; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: left; }

@@ -1,4 +1,4 @@
-// Offsets into a block's text (its textContent, read whole: whole-blocks.ts)
+// Offsets into a block's text (its textContent, read whole: blocks.ts)
 // as places in its text nodes, for the ranges of a block's mentions. A mention
 // may span text nodes ("<b>Recep Tayyip</b> Erdoğan"): a StaticRange can.
 import { SHOW_TEXT, TEXT_NODE } from './dom-constants';

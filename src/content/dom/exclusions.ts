@@ -22,11 +22,9 @@ const SELECTORS_PER_QUERY = 7;
 /**
  * Selectors as a few shorter lists, for queries over a whole page that run as
  * steps of their own (two-pass-walk.ts, shadow-hosts.ts). Firefox matches a
- * selector list against every element one selector at a time: over the
- * 20,192 elements of a 10,000-paragraph page, the 19 tags here took 5-9 ms,
- * one tag or `*` about 1 ms (in a content script). On a 50,000-paragraph page,
- * the one query of these took 32-42 ms and that of the shadow hosts' tags
- * 40-48 ms, each in one task, where a slice's budget is 8 ms.
+ * selector list against every element one selector at a time, so a query's
+ * cost grows with its selectors times the page's elements: on a long page one
+ * query of all of them would run past a slice's budget (yield.ts).
  */
 export function boundedQueries(selectors: readonly string[]): string[] {
   const queries: string[] = [];
