@@ -23,6 +23,7 @@ export default defineConfig({
       input: {
         popup: resolve(root, 'src/pages/popup.html'),
         article: resolve(root, 'src/pages/article.html'),
+        library: resolve(root, 'src/pages/library.html'),
         background: resolve(root, 'src/background/index.ts'),
       },
       output: {

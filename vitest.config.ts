@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { readabilityPlugin } from './src/build/readability-plugin.ts';
 
 // Unit tests run in node and are fast; end-to-end tests drive real browsers
 // one file at a time, because two browsers at once starve a 2-core machine.
@@ -12,6 +13,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'node',
         },
+        // Readability as extract.js ships it (src/build/readability-plugin.ts).
+        plugins: [readabilityPlugin()],
         // In node, the one browser seam (src/shared/browser.ts) gets an in-memory fake.
         resolve: { alias: { 'webextension-polyfill': resolve(import.meta.dirname, 'tests/unit/helpers/fake-browser.ts') } },
       },

@@ -1,7 +1,7 @@
 // What one run measures, and how often: the full plan (npm run bench) fits in
 // five minutes on 2 cores; --quick is for development. Command-line options:
 //   --quick                 fewer pages, runs and sizes; prints, writes BENCHMARKS.md only with --write
-//   --only=a,b              sections: footprint, matcher, search, chromium, firefox
+//   --only=a,b              sections: footprint, matcher, search, save, chromium, firefox
 //   --search-sizes=a,b      library sizes (articles)
 //   --budget=SECONDS        the whole run's time budget (default 255); optional measurements
 //                           (the largest page and library) run only if they fit, e.g.
@@ -11,7 +11,7 @@
 //   --json=FILE             also write the raw results as JSON
 //   --trace                 Chromium: longest task from a trace (exact, slower) instead of the Long Tasks API
 
-export type Section = 'footprint' | 'matcher' | 'search' | 'chromium' | 'firefox';
+export type Section = 'footprint' | 'matcher' | 'search' | 'save' | 'chromium' | 'firefox';
 
 /** How much of a page is measured: runs, time caps, the breakdown. */
 export interface RunLimits {
@@ -49,9 +49,11 @@ export interface Plan {
   matcher: { megabytes: number; runs: number; perAliasMegabytes: number };
   /** budgetMs: at most this long; reserveMs: time to leave for the browsers that run after it. */
   search: { sizes: number[]; queries: number; loadRuns: number; budgetMs: number; reserveMs: number };
+  /** Saving an article until search finds it: with `saved` articles already saved, an article of `words` words, `runs` saves. */
+  save: { saved: number; words: number; runs: number };
 }
 
-const ALL: Section[] = ['footprint', 'matcher', 'search', 'chromium', 'firefox'];
+const ALL: Section[] = ['footprint', 'matcher', 'search', 'save', 'chromium', 'firefox'];
 
 const gen = (paragraphs: number, p: Partial<PagePlan>): PagePlan => ({
   id: `gen-${paragraphs >= 1000 ? `${paragraphs / 1000}k` : paragraphs}`,
@@ -104,6 +106,7 @@ export function parsePlan(argv: readonly string[]): Plan {
         popupRuns: 3,
         matcher: { megabytes: 2, runs: 1, perAliasMegabytes: 0.2 },
         search: { sizes: sizes ?? [1000], queries: 100, loadRuns: 1, budgetMs: 40_000, reserveMs: 60_000 },
+        save: { saved: 1000, words: 1500, runs: 3 },
       }
     : {
         quick,
@@ -133,6 +136,7 @@ export function parsePlan(argv: readonly string[]): Plan {
         popupRuns: 5,
         matcher: { megabytes: 10, runs: 3, perAliasMegabytes: 1 },
         search: { sizes: sizes ?? [1000, 10000, 50000], queries: 200, loadRuns: 3, budgetMs: 100_000, reserveMs: 140_000 },
+        save: { saved: 1000, words: 1500, runs: 7 },
       };
   // An explicit --budget is for the long measurements (the 50,000-article library): search may use all of it.
   if (value('budget') !== undefined) plan.search.budgetMs = budgetMs;

@@ -18,6 +18,7 @@ import { generatePage, generateParagraphs } from './pages';
 import { parsePlan, type PagePlan } from './plan';
 import { writeProbeExtension } from './probe-extension';
 import { collectEnvironment, renderReport, type BenchResults } from './report';
+import { runSaveBench } from './save';
 import { runSearchBench, type SearchResult } from './search';
 import { startBenchServer, type BenchServer } from './server';
 
@@ -146,6 +147,19 @@ async function main(): Promise<void> {
       results.search = s;
     } catch (e) {
       results.notes.push(`search: ${(e as Error).message}`);
+    }
+  }
+  if (plan.sections.has('save')) {
+    log(`save: a ${plan.save.words}-word article until searchable, ${plan.save.saved} saved (Chromium)`);
+    const server = await startBenchServer();
+    const ext = await launchBenchChromium({ extensionDir: resolve(root, 'dist/chrome'), hasWorker: true });
+    try {
+      results.save = await runSaveBench(ext, server, corpus, plan.save, log);
+    } catch (e) {
+      results.notes.push(`save: ${(e as Error).message.split('\n')[0]}`);
+    } finally {
+      await ext.close().catch(() => {});
+      await server.close();
     }
   }
   const browsers = (['chromium', 'firefox'] as const).filter((b) => plan.sections.has(b));

@@ -3,17 +3,15 @@
 import type { Library } from '../core/library';
 import type { Matcher } from '../core/matcher';
 import { hasEvidence, rankByEntities, rankForEntity, type Ranked } from '../core/ranking';
+import { isSavedArticle } from '../core/saved-article';
 import type { CompiledGazetteer, LibraryArticle } from '../core/types';
-import { pagePath, type MessageType, type PageEntity, type RelatedArticle, type RequestOf, type ResponseOf, type TabState } from '../shared/messages';
-import { entitySnippet, libraryDocumentFrequencies, profileAsPage } from './views';
+import { pagePath, type ArticleSummary, type MessageType, type PageEntity, type RelatedArticle, type RequestOf, type ResponseOf, type TabState } from '../shared/messages';
+import type { HandlerContext, HandlersFor } from './handler-types';
+import { createLibraryHandlers, type LibraryServices } from './library-handlers';
+import { entitySnippet, profileAsPage } from './views';
 
-export interface HandlerContext {
-  /** The tab and frame the message came from, when it came from a content script. */
-  tabId: number | undefined;
-  frameId: number;
-}
 
-export interface Services {
+export interface Services extends LibraryServices {
   matcher: Matcher;
   library(): Promise<Library>;
   getTabState(tabId: number): Promise<TabState | null>;
@@ -27,16 +25,20 @@ export interface Services {
   updateBadge(tabId: number, entities: PageEntity[]): Promise<void>;
 }
 
-export type Handlers = {
-  [T in MessageType]: (payload: RequestOf<T>, ctx: HandlerContext) => Promise<ResponseOf<T>>;
-};
+export type { HandlerContext };
+export type Handlers = HandlersFor<MessageType>;
 
 const RELATED_LIMIT = 10;
 const CARD_LIMIT = 3;
 
+/** What a list shows of an article, its snippet aside. */
+export function summaryOf(a: LibraryArticle): Omit<ArticleSummary, 'snippet'> {
+  const saved = isSavedArticle(a);
+  return { id: a.id, title: a.title, source: a.source, date: a.date, dateKnown: saved ? a.dateKnown : true, saved };
+}
+
 function toRelated(r: Ranked<LibraryArticle>, snippet: RelatedArticle['snippet']): RelatedArticle {
-  const { id, title, source, date } = r.item;
-  return { id, title, source, date, snippet, score: r.score, shared: r.shared };
+  return { ...summaryOf(r.item), snippet, score: r.score, shared: r.shared };
 }
 
 export function createHandlers(services: Services): Handlers {
@@ -45,7 +47,7 @@ export function createHandlers(services: Services): Handlers {
   async function related(library: Library, page: PageEntity[], limit: number, exclude?: string) {
     const items = library.articles().filter((a) => a.id !== exclude);
     const ranked = rankByEntities(items, page, {
-      df: libraryDocumentFrequencies(library),
+      df: library.documentFrequencies(),
       totalDocs: library.size,
       limit,
     });
@@ -84,7 +86,7 @@ export function createHandlers(services: Services): Handlers {
       if (!entity) return null;
       const library = await services.library();
       const ranked = rankForEntity(library.articles(), entityId, page, {
-        df: libraryDocumentFrequencies(library),
+        df: library.documentFrequencies(),
         totalDocs: library.size,
       });
       return {
@@ -101,14 +103,13 @@ export function createHandlers(services: Services): Handlers {
         return library
           .withEntity(entityId)
           .slice(0, limit ?? 20)
-          .map((a, i, all) => ({ id: a.id, title: a.title, source: a.source, date: a.date, score: all.length - i, snippet: entitySnippet(a, entityId, matcher) }));
+          .map((a, i, all) => ({ ...summaryOf(a), score: all.length - i, snippet: entitySnippet(a, entityId, matcher) }));
       }
       const hits = library.search(query, { limit: limit ?? 20, entityId });
       return hits.flatMap((hit) => {
         const article = library.get(hit.id);
         if (!article) return [];
-        const { id, title, source, date } = article;
-        return [{ id, title, source, date, score: hit.score, snippet: library.snippetFor(hit) }];
+        return [{ ...summaryOf(article), score: hit.score, snippet: library.snippetFor(hit) }];
       });
     },
 
@@ -117,12 +118,17 @@ export function createHandlers(services: Services): Handlers {
       const article = library.get(id);
       if (!article) return null;
       const { entities, ...rest } = article;
+      const saved = isSavedArticle(article);
       return {
         ...rest,
+        saved,
+        dateKnown: saved ? article.dateKnown : true,
         entities: Object.keys(entities),
         related: await related(library, profileAsPage(entities), 5, id),
       };
     },
+
+    ...createLibraryHandlers(services),
   };
 }
 

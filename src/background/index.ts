@@ -1,15 +1,25 @@
 // The background: loads the library lazily, answers typed messages from our
-// own content scripts and pages, keeps per-tab state and the badge.
+// own content scripts and pages, keeps per-tab state and the badge, and saves
+// pages into the reader's library (popup, context menu, keyboard).
 import gazetteer from 'virtual:gazetteer';
-import { createMatcher } from '../core/matcher';
+import { createMatcher, type Matcher } from '../core/matcher';
+import type { LibraryMatcher } from '../core/library';
+import { writesEndingsOnNames } from '../core/turkic-suffix';
 import browser, { type Runtime } from '../shared/browser';
-import { parseRequest, type PageEntity, type Reply } from '../shared/messages';
+import type { ExtractMode } from '../shared/extraction';
+import { announceLibraryChange } from '../shared/library-events';
+import { parseRequest, type PageEntity, type Reply, type SaveNotice } from '../shared/messages';
+import { isSaveSuccess, saveOutcomeText } from '../shared/save-outcome';
 import { getSettings, onSettingsChanged } from '../shared/settings';
 import { badgeText, showBadge } from './badge';
 import { handleCommand } from './commands';
 import { createHandlers, type HandlerContext, type Handlers } from './handlers';
 import { getLibrary } from './library-store';
 import { createLitPublisher } from './lit-publisher';
+import { createMenus, menuMode } from './menus';
+import { extractFromTab, saveFromTab } from './save';
+import { SavedLibrary } from './saved-library';
+import { openSavedStore, type SavedStore } from './saved-store';
 import { clearTabState, getTabState, mergeFrame } from './tab-state';
 
 /** A failure no caller waits for: the background's console is where a developer looks. */
@@ -22,18 +32,54 @@ export function isOwnSender(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id;
 }
 
+/** The library's matcher: Azerbaijani articles are profiled by one that takes endings on names. */
+function libraryMatcher(matcher: Matcher): LibraryMatcher {
+  let endings: Matcher | undefined;
+  return {
+    find: (text) => matcher.find(text),
+    entity: (id) => matcher.entity(id),
+    forLanguage: (lang) => (writesEndingsOnNames(lang) ? (endings ??= createMatcher(gazetteer, { endingsOnNames: true })) : matcher),
+  };
+}
+
 export function init(): void {
   const matcher = createMatcher(gazetteer);
+  let store: Promise<SavedStore> | undefined;
+  const openStore = () => {
+    store ??= openSavedStore();
+    store.catch(() => (store = undefined));
+    return store;
+  };
+  const library = () => getLibrary(libraryMatcher(matcher), async () => (await openStore()).all());
+  const lit = createLitPublisher(gazetteer, { library, settings: getSettings });
+  // A change to the library may light new names, or unlight some, on every open tab.
+  const saved = new SavedLibrary({
+    store: openStore,
+    library,
+    announce: async () => {
+      await announceLibraryChange();
+      await lit.publish().catch(logError);
+    },
+  });
+  const saveTab = (tabId: number, mode: ExtractMode, frameId?: number) =>
+    saveFromTab({ extract: extractFromTab, saved, now: Date.now }, tabId, mode, frameId);
+  // Saved from the page itself: the outcome is shown there, in its top frame.
+  const saveAndTell = async (tabId: number, mode: ExtractMode, frameId?: number) => {
+    const outcome = await saveTab(tabId, mode, frameId);
+    const notice: SaveNotice = { type: 'notice/save', text: saveOutcomeText(outcome), ok: isSaveSuccess(outcome) };
+    await browser.tabs.sendMessage(tabId, notice, { frameId: 0 }).catch(() => undefined);
+  };
+
   const updateBadge = async (tabId: number, entities: PageEntity[]) => {
     const { badge } = await getSettings();
     await showBadge(tabId, badgeText(entities, badge));
   };
-  const library = () => getLibrary(matcher);
-  const lit = createLitPublisher(gazetteer, { library, settings: getSettings });
   const handlers: Handlers = createHandlers({
     matcher,
     library,
     litGazetteer: () => lit.publish(),
+    saved,
+    saveTab,
     getTabState,
     mergeFrame,
     updateBadge,
@@ -60,8 +106,21 @@ export function init(): void {
   browser.runtime.onStartup.addListener(() => void lit.publish().catch(logError));
 
   browser.commands.onCommand.addListener(
-    (command, tab) => void handleCommand(command, tab?.id, (tabId, message) => browser.tabs.sendMessage(tabId, message)),
+    (command, tab) =>
+      void handleCommand(
+        command,
+        tab?.id,
+        (tabId, message) => browser.tabs.sendMessage(tabId, message),
+        (tabId) => saveAndTell(tabId, 'article'),
+      ),
   );
+
+  browser.runtime.onInstalled.addListener(() => void createMenus().catch(logError));
+  browser.runtime.onStartup.addListener(() => void createMenus().catch(logError));
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const mode = menuMode(info.menuItemId);
+    if (mode && tab?.id !== undefined) void saveAndTell(tab.id, mode, info.frameId);
+  });
 
   // Turning the badge setting off (or on) applies to the open tabs at once;
   // lighting every known name (or not) reaches them through the lit gazetteer.

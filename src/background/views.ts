@@ -1,9 +1,7 @@
 // Turning library articles into what the UI shows: snippets around an entity,
 // an article's profile seen as a "page" for ranking its neighbours.
 import { articleText } from '../core/entity-profile';
-import type { Library } from '../core/library';
 import type { Matcher } from '../core/matcher';
-import { documentFrequencies } from '../core/ranking';
 import { snippet, type Range } from '../core/snippet';
 import type { EntityProfile, LibraryArticle } from '../core/types';
 import type { PageEntity, Snippet } from '../shared/messages';
@@ -22,15 +20,4 @@ export function entitySnippet(article: LibraryArticle, entityId: string, matcher
 /** An article's entity profile in the shape of a page report, to rank articles related to it. */
 export function profileAsPage(profile: EntityProfile): PageEntity[] {
   return Object.entries(profile).map(([id, s]) => ({ id, count: s.count, weakCount: s.weakCount, prominent: s.prominent }));
-}
-
-const dfCache = new WeakMap<Library, { size: number; df: Map<string, number> }>();
-
-/** Document frequency of every entity, recomputed only when the library grows. */
-export function libraryDocumentFrequencies(library: Library): Map<string, number> {
-  const cached = dfCache.get(library);
-  if (cached && cached.size === library.size) return cached.df;
-  const df = documentFrequencies(library.articles());
-  dfCache.set(library, { size: library.size, df });
-  return df;
 }

@@ -17,9 +17,21 @@ import { loadGazetteer, loadKnowledgeBase, unusedEntities } from './gazetteer';
 import { buildLibraryFromSeeds } from './library-build';
 import { createMatcher } from '../core/matcher';
 import { noInnerHtmlPlugin } from './no-inner-html-plugin';
+import { readabilityPlugin } from './readability-plugin';
 
 const GAZETTEER_ID = 'virtual:gazetteer';
 const RESOLVED_GAZETTEER_ID = '\0' + GAZETTEER_ID;
+
+/**
+ * Scripts that run in web pages, each built as one self-contained classic
+ * script: content.js, which the manifest runs in every frame, and extract.js,
+ * which the background injects into a tab only when the reader saves it, so
+ * that Readability is neither in nor run by the content script.
+ */
+const CLASSIC_SCRIPTS: Array<{ entry: string; name: string; fileName: string; plugins?: () => Plugin[] }> = [
+  { entry: 'src/content/index.ts', name: 'newscontextContent', fileName: 'content.js' },
+  { entry: 'src/content/extract/index.ts', name: 'newscontextExtract', fileName: 'extract.js', plugins: () => [readabilityPlugin()] },
+];
 
 export interface ExtensionPluginOptions {
   root: string;
@@ -59,25 +71,27 @@ export function extensionPlugin({ root, outDir }: ExtensionPluginOptions): Plugi
       this.emitFile({ type: 'asset', fileName: 'library.json', source: JSON.stringify(library.toJSON()) });
     },
     async closeBundle() {
-      await build({
-        configFile: false,
-        root,
-        logLevel: 'warn',
-        plugins: [noInnerHtmlPlugin(), gazetteerPlugin()],
-        build: {
-          outDir: chromeDir,
-          emptyOutDir: false,
-          // NC_NO_MINIFY=1 keeps names readable in CPU profiles (bench/investigate/profile-cpu.ts).
-          minify: !process.env.NC_NO_MINIFY,
-          target: ['chrome120', 'firefox140'],
-          lib: {
-            entry: resolve(root, 'src/content/index.ts'),
-            formats: ['iife'],
-            name: 'newscontextContent',
-            fileName: () => 'content.js',
+      for (const script of CLASSIC_SCRIPTS) {
+        await build({
+          configFile: false,
+          root,
+          logLevel: 'warn',
+          plugins: [noInnerHtmlPlugin(), gazetteerPlugin(), ...(script.plugins?.() ?? [])],
+          build: {
+            outDir: chromeDir,
+            emptyOutDir: false,
+            // NC_NO_MINIFY=1 keeps names readable in CPU profiles (bench/investigate/profile-cpu.ts).
+            minify: !process.env.NC_NO_MINIFY,
+            target: ['chrome120', 'firefox140'],
+            lib: {
+              entry: resolve(root, script.entry),
+              formats: ['iife'],
+              name: script.name,
+              fileName: () => script.fileName,
+            },
           },
-        },
-      });
+        });
+      }
       cpSync(resolve(root, 'src/content/content.css'), resolve(chromeDir, 'content.css'));
       cpSync(resolve(root, 'icons'), resolve(chromeDir, 'icons'), { recursive: true });
       cpSync(resolve(root, 'src/_locales'), resolve(chromeDir, '_locales'), { recursive: true });

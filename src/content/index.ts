@@ -8,7 +8,7 @@ import { createMatcher } from '../core/matcher';
 import type { CompiledGazetteer } from '../core/types';
 import { textLooksAzerbaijani, writesEndingsOnNames } from '../core/turkic-suffix';
 import browser, { type Runtime } from '../shared/browser';
-import { isShowCardCommand } from '../shared/messages';
+import { isSaveNotice, isShowCardCommand } from '../shared/messages';
 import { send } from '../shared/send';
 import { getLitGazetteer, onLitGazetteerChanged } from '../shared/lit-gazetteer';
 import { getSettings, isPaused, onSettingsChanged } from '../shared/settings';
@@ -25,6 +25,7 @@ import { pageEntities, Reporter } from './report';
 import { Scanner } from './scanner';
 import { textSample } from './text-sample';
 import { CardView } from './ui/card-view';
+import { SaveNotice } from './ui/save-notice';
 import { spanRange } from './dom/block-text';
 
 /** User Timing marks: the script's start, and its matcher ready (npm run bench reads both). */
@@ -95,10 +96,20 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
 
   // The keyboard shortcut reaches every frame of the tab: the one with the
   // focus answers (a page whose focus is in one of its frames leaves it to the frame).
-  const onMessage = (message: unknown, sender: Runtime.MessageSender): undefined => {
-    if (sender.id !== browser.runtime.id || !isShowCardCommand(message) || !running) return;
+  const saveNotice = new SaveNotice(doc, () => card.shadow.ensure());
+  // A press that comes before the settings are read (the page just loaded) is
+  // answered once they are, if the frame then runs.
+  let keyPressedEarly = false;
+  const showFromKeyboard = () => {
     const active = doc.activeElement?.localName;
     if (doc.hasFocus() && active !== 'iframe' && active !== 'frame') hover.showFromKeyboard();
+  };
+  const onMessage = (message: unknown, sender: Runtime.MessageSender): undefined => {
+    if (sender.id !== browser.runtime.id) return;
+    if (isSaveNotice(message)) return void saveNotice.show(message.text, message.ok);
+    if (!isShowCardCommand(message)) return;
+    if (running) showFromKeyboard();
+    else if (paused === undefined) keyPressedEarly = true;
   };
   browser.runtime.onMessage.addListener(onMessage);
 
@@ -112,6 +123,10 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
     if (destroyed || paused === undefined) return;
     if (paused || designMode.isOn) stop();
     else start();
+    if (keyPressedEarly) {
+      keyPressedEarly = false;
+      if (running) showFromKeyboard();
+    }
   }
 
   function start(): void {
@@ -172,6 +187,7 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
     hover.destroy();
     designMode.destroy();
     browser.runtime.onMessage.removeListener(onMessage);
+    saveNotice.hide();
     reporter.destroy();
     card.destroy();
     stopWatchingSettings();

@@ -10,7 +10,7 @@ import type { Matcher } from './matcher';
 import { MINISEARCH_OPTIONS, processTerm, tokenize, type IndexDocument } from './search-options';
 import { profileArticle } from './entity-profile';
 import { fold } from './fold';
-import { isObject } from './guards';
+import { describe, isObject } from './guards';
 import { findTermRanges, mergeRanges, snippet, type Range, type Snippet } from './snippet';
 
 export const LIBRARY_FORMAT = 'newscontext-library';
@@ -26,7 +26,14 @@ export interface SerializedLibrary {
 }
 
 /** What the library needs of the matcher: mentions to profile articles, entities to index their names. */
-export type LibraryMatcher = Pick<Matcher, 'find' | 'entity'>;
+export interface LibraryMatcher extends Pick<Matcher, 'find' | 'entity'> {
+  /**
+   * The matcher for an article in this language when it is not this one: an
+   * Azerbaijani article writes case endings onto names ("Əliyevin"), which
+   * only a matcher made for it takes (MatcherOptions.endingsOnNames).
+   */
+  forLanguage?(lang: string): Pick<Matcher, 'find'>;
+}
 
 export interface SearchOpts {
   /** At most this many hits; 20 when absent. */
@@ -60,10 +67,16 @@ export interface Library {
   articles(): LibraryArticle[];
   /** Profiles and indexes an article at run time (a saved page); refuses an id already present. */
   add(article: Article): LibraryArticle;
+  /** Adds the article, or puts it in the place of the one with its id (a page saved again): no rebuild. */
+  upsert(article: Article): LibraryArticle;
+  /** Takes the article out of the lists and the index; false when there was none with this id. */
+  remove(id: string): boolean;
   /** Articles that mention the entity: named in title or lead first, then by how often. */
   withEntity(entityId: string): LibraryArticle[];
   /** How many articles mention the entity. */
   entityDocFrequency(entityId: string): number;
+  /** How many articles mention each entity, kept up to date as articles come and go. */
+  documentFrequencies(): ReadonlyMap<string, number>;
   toJSON(): SerializedLibrary;
 }
 
@@ -74,13 +87,14 @@ class LibraryImpl implements Library {
   private readonly byId = new Map<string, LibraryArticle>();
   /** Folded name terms per entity, to say which entity a name match came from. */
   private readonly nameTerms = new Map<string, Set<string>>();
+  private readonly df = new Map<string, number>();
 
   constructor(
     private readonly index: MiniSearch<IndexDocument>,
     articles: readonly LibraryArticle[],
     private readonly matcher: LibraryMatcher | undefined,
   ) {
-    for (const a of articles) this.byId.set(a.id, a);
+    for (const a of articles) this.put(a);
   }
 
   get size(): number {
@@ -124,18 +138,54 @@ class LibraryImpl implements Library {
   }
 
   add(article: Article): LibraryArticle {
+    if (this.byId.has(article.id)) {
+      throw new Error(`Library.add: an article with id "${article.id}" is already in the library`);
+    }
+    return this.upsert(article);
+  }
+
+  upsert(article: Article): LibraryArticle {
     const matcher = this.matcher;
     if (!matcher) {
       throw new Error('Library.add: no matcher; load the library with the gazetteer matcher to add articles');
     }
     if (typeof article.id !== 'string' || article.id === '') throw new Error('Library.add: an article needs an id');
-    if (this.byId.has(article.id)) {
-      throw new Error(`Library.add: an article with id "${article.id}" is already in the library`);
-    }
-    const entry: LibraryArticle = { ...article, entities: profileArticle(article, (t) => matcher.find(t)) };
-    this.index.add(this.toDocument(entry));
-    this.byId.set(entry.id, entry);
+    const finder = matcher.forLanguage?.(article.lang) ?? matcher;
+    const entry: LibraryArticle = { ...article, entities: profileArticle(article, (t) => finder.find(t)) };
+    const document = this.toDocument(entry);
+    if (this.byId.has(entry.id)) {
+      this.index.replace(document);
+      this.unput(entry.id);
+    } else this.index.add(document);
+    this.put(entry);
     return entry;
+  }
+
+  remove(id: string): boolean {
+    if (!this.byId.has(id)) return false;
+    this.index.discard(id);
+    this.unput(id);
+    return true;
+  }
+
+  documentFrequencies(): ReadonlyMap<string, number> {
+    return this.df;
+  }
+
+  private put(entry: LibraryArticle): void {
+    this.byId.set(entry.id, entry);
+    for (const e of Object.keys(entry.entities)) this.df.set(e, (this.df.get(e) ?? 0) + 1);
+  }
+
+  private unput(id: string): void {
+    const entry = this.byId.get(id);
+    if (!entry) return;
+    this.byId.delete(id);
+    for (const e of Object.keys(entry.entities)) {
+      const n = (this.df.get(e) ?? 1) - 1;
+      if (n > 0) this.df.set(e, n);
+      else this.df.delete(e);
+    }
   }
 
   withEntity(entityId: string): LibraryArticle[] {
@@ -152,9 +202,7 @@ class LibraryImpl implements Library {
   }
 
   entityDocFrequency(entityId: string): number {
-    let n = 0;
-    for (const a of this.byId.values()) if (a.entities[entityId] !== undefined) n++;
-    return n;
+    return this.df.get(entityId) ?? 0;
   }
 
   toJSON(): SerializedLibrary {
@@ -250,10 +298,6 @@ export function loadLibrary(json: unknown, matcher?: LibraryMatcher): Library {
     throw new Error('Library: two articles share an id: rebuild the extension (npm run build)');
   }
   return new LibraryImpl(mini, list, matcher);
-}
-
-function describe(v: unknown): string {
-  return v === undefined ? 'missing' : JSON.stringify(v);
 }
 
 function isLibraryArticle(v: unknown): v is LibraryArticle {

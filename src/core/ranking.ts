@@ -84,7 +84,7 @@ export function documentFrequencies(items: readonly Rankable[]): Map<string, num
 
 export interface RankOptions {
   /** Document frequency per entity; computed from `items` when absent. */
-  df?: Map<string, number>;
+  df?: ReadonlyMap<string, number>;
   /** Library size; `items.length` when absent. */
   totalDocs?: number;
   /** Text similarity per item id (e.g. a search score for the page title), to break ties. */

@@ -2,8 +2,9 @@
 // it in a tab), source and date, a snippet with the matched words emphasised,
 // and for related articles the entities it shares with the page, as the reason
 // it is listed.
+import { ArticleDate, SavedMarker } from '../shared/ArticleMeta';
 import { Marked } from '../shared/Marked';
-import { formatDate, t } from '../shared/i18n';
+import { t } from '../shared/i18n';
 import type { ArticleSummary } from '../shared/messages';
 import { pagePath } from '../shared/messages';
 import { entityOf } from './entities';
@@ -24,7 +25,7 @@ export interface ArticleItemProps {
 }
 
 export function ArticleItem({ kind, article, shared, highlight, onOpen }: ArticleItemProps) {
-  const { id, title, source, date, snippet } = article;
+  const { id, title, source, date, snippet, saved, dateKnown } = article;
   return (
     <li class="item" {...{ [ATTRIBUTE[kind]]: id }}>
       <a
@@ -40,11 +41,12 @@ export function ArticleItem({ kind, article, shared, highlight, onOpen }: Articl
         {title}
       </a>
       <div class="item-meta">
+        {saved && <SavedMarker />}
         {source}
         {date && (
           <>
             {' · '}
-            <time dateTime={date}>{formatDate(date)}</time>
+            <ArticleDate date={date} known={dateKnown} />
           </>
         )}
       </div>

@@ -14,8 +14,11 @@ import { popOutPath, type PopupParams } from './params';
 import { Switch } from './Switch';
 import { useRelated, useSearch } from './use-results';
 import { usePage } from './use-page';
+import { canSave } from './save-view';
+import { SavePanel } from './SavePanel';
+import { useLibraryRevision, useSave, useSavedStatus } from './use-save';
 import { useShortcut } from './use-shortcut';
-import { SHOW_CARD_COMMAND } from '../shared/messages';
+import { SAVE_PAGE_COMMAND, SHOW_CARD_COMMAND } from '../shared/messages';
 import { listContent, listView, searchRequest } from './view-model';
 import { hasEvidence } from '../core/ranking';
 
@@ -25,6 +28,7 @@ export const FIRST_RENDER_MARK = 'newscontext:popup-first-render';
 export function Popup({ params }: { params: PopupParams }) {
   const page = usePage(params);
   const cardKeys = useShortcut(SHOW_CARD_COMMAND);
+  const saveKeys = useShortcut(SAVE_PAGE_COMMAND);
   const [query, setQuery] = useState(params.query);
   const [filter, setFilter] = useState<string | undefined>(params.entityId);
   const fieldRef = useRef<HTMLInputElement>(null);
@@ -38,9 +42,13 @@ export function Popup({ params }: { params: PopupParams }) {
 
   const view = listView(query, filter, page.status);
   const request = searchRequest(view);
-  const search = useSearch(request);
+  // A save here or anywhere else changes what the lists hold: they ask again.
+  const revision = useLibraryRevision();
+  const search = useSearch(request, revision);
   const pageEntities = page.status.kind === 'ready' ? page.status.state.entities : undefined;
-  const related = useRelated(pageEntities);
+  const related = useRelated(pageEntities, revision);
+  const saving = useSave(page.tabId);
+  const saved = useSavedStatus();
   const content = listContent(view, related, search, request, page.status.kind !== 'none', pageEntities === undefined || hasEvidence(pageEntities));
 
   const open = (id: string) => {
@@ -102,6 +110,8 @@ export function Popup({ params }: { params: PopupParams }) {
           </button>
         )}
       </header>
+
+      <SavePanel canSave={canSave(page.tabId, page.status)} state={saving.state} onSave={() => void saving.save()} status={saved.status} installType={saved.installType} />
 
       <div class="search" role="search">
         <label for="q" class="visually-hidden">
@@ -177,6 +187,11 @@ export function Popup({ params }: { params: PopupParams }) {
         {cardKeys && (
           <p class="keys-hint" data-card-shortcut>
             {t('cardShortcutHint', cardKeys)}
+          </p>
+        )}
+        {saveKeys && (
+          <p class="keys-hint" data-save-shortcut>
+            {t('saveShortcutHint', saveKeys)}
           </p>
         )}
       </footer>

@@ -11,12 +11,13 @@ const SEARCH_DEBOUNCE_MS = 60;
 const RELATED_LIMIT = 20;
 const SEARCH_LIMIT = 30;
 
-export function useRelated(entities: PageEntity[] | undefined): Fetched<RelatedArticle> {
+/** `revision` changes when the library does (useLibraryRevision): the list is fetched again. */
+export function useRelated(entities: PageEntity[] | undefined, revision = 0): Fetched<RelatedArticle> {
   const [result, setResult] = useState<Fetched<RelatedArticle>>({ status: 'idle' });
   useEffect(() => {
     if (!entities || entities.length === 0) return setResult({ status: 'idle' });
     let current = true;
-    setResult({ status: 'loading' });
+    setResult((prev) => (prev.status === 'done' ? prev : { status: 'loading' }));
     send('related', { entities, limit: RELATED_LIMIT }).then(
       (items) => current && setResult({ status: 'done', items, key: '' }),
       (e: unknown) => current && setResult({ status: 'error', message: String((e as Error).message ?? e) }),
@@ -24,7 +25,7 @@ export function useRelated(entities: PageEntity[] | undefined): Fetched<RelatedA
     return () => {
       current = false;
     };
-  }, [entities]);
+  }, [entities, revision]);
   return result;
 }
 
@@ -33,7 +34,7 @@ export interface SearchRequest {
   entityId?: string;
 }
 
-export function useSearch(request: SearchRequest | null): Fetched<SearchResult> {
+export function useSearch(request: SearchRequest | null, revision = 0): Fetched<SearchResult> {
   const [result, setResult] = useState<Fetched<SearchResult>>({ status: 'idle' });
   const seq = useRef(0);
   const key = request ? requestKey(request) : '';
@@ -50,6 +51,6 @@ export function useSearch(request: SearchRequest | null): Fetched<SearchResult> 
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
     // The key stands for the request's content; the request object is new at every render.
-  }, [key]);
+  }, [key, revision]);
   return result;
 }

@@ -2,7 +2,8 @@
 // pages: one map from message type to request and response, so that a sender
 // and its handler cannot disagree. Every request is checked on arrival
 // (`parseRequest`), because a message is data from another context.
-import { isObject } from '../core/guards';
+import { isCount, isObject, isOptional, isString, type Guard } from '../core/guards';
+import { isSavedArticleRecord, type SavedArticle, type SavedKind } from '../core/saved-article';
 import type { Snippet } from '../core/snippet';
 import type { Article, CompiledGazetteer, EntityType } from '../core/types';
 
@@ -29,6 +30,10 @@ export interface ArticleSummary {
   title: string;
   source: string;
   date: string;
+  /** False when the page gave no publication date: `date` is the day the reader saved it. */
+  dateKnown: boolean;
+  /** Saved by the reader, not bundled with the extension. */
+  saved: boolean;
   snippet: Snippet;
 }
 
@@ -53,6 +58,53 @@ export interface EntityCard {
 export interface ArticleView extends Article {
   entities: string[];
   related: RelatedArticle[];
+  saved: boolean;
+  dateKnown: boolean;
+  /** Where the reader saved it from: an http(s) URL (checked when it was stored). */
+  url?: string;
+  savedAt?: number;
+}
+
+/** One row of the library page: every article, bundled or saved. */
+export interface LibraryRow {
+  id: string;
+  title: string;
+  source: string;
+  date: string;
+  dateKnown: boolean;
+  /** BCP-47, "und" when unknown. */
+  lang: string;
+  saved: boolean;
+  kind?: SavedKind;
+  url?: string;
+  savedAt?: number;
+  /** The entities it makes most of, most first (ids). */
+  entities: string[];
+}
+
+/** What a save did, in words the popup and the page notice turn into a sentence. */
+export type SaveOutcome =
+  | { status: 'saved' | 'updated'; id: string; title: string; kind: SavedKind }
+  /** Readability found no article (search results, an app): nothing was saved. */
+  | { status: 'not-article' }
+  | { status: 'no-selection' }
+  /** The browser keeps extensions out of the tab (its own pages, the add-on stores), or it is gone. */
+  | { status: 'unavailable' }
+  | { status: 'too-big'; size: string }
+  /** The write failed: `quota` when the browser has no room left; nothing already saved was lost. */
+  | { status: 'error'; reason: 'quota' | 'failed'; message: string };
+
+export interface ImportOutcome {
+  added: number;
+  replaced: number;
+  unchanged: number;
+  duplicates: number;
+}
+
+/** How many articles the reader saved, and how many of them no export holds yet. */
+export interface SavedStatus {
+  saved: number;
+  unexported: number;
 }
 
 export interface Settings {
@@ -83,6 +135,40 @@ export interface MessageMap {
   gazetteer: { req: Record<string, never>; res: CompiledGazetteer };
   /** Opens an extension page in a new tab (content scripts cannot navigate to extension pages). */
   open: { req: OpenTarget; res: { opened: true } };
+  /** Saves the article in a tab, or the reader's selection there (from the popup). */
+  save: { req: { tabId: number; mode?: 'article' | 'selection' }; res: SaveOutcome };
+  /** Every article, for the library page. */
+  'library/list': { req: Record<string, never>; res: LibraryRow[] };
+  'library/status': { req: Record<string, never>; res: SavedStatus };
+  /** Deletes a saved article and hands it back, for undo. */
+  'library/delete': { req: { id: string }; res: { deleted: SavedArticle | null } };
+  /** Undo of a delete: the article as it was handed back. */
+  'library/restore': { req: { article: SavedArticle }; res: { restored: true } };
+  /** A page of the saved articles in id order, after `after`: the export reads them all this way. */
+  'library/export-page': { req: { after?: string; limit: number }; res: { articles: SavedArticle[] } };
+  /** The export file was written: what was saved until `at` counts as exported. */
+  'library/exported': { req: { at: number }; res: { marked: true } };
+  /** An import, sent in parts (a message has a size limit), applied all or nothing on commit. */
+  'library/import-begin': { req: { total: number }; res: { importId: string } };
+  'library/import-part': { req: { importId: string; articles: SavedArticle[] }; res: { received: number } };
+  'library/import-commit': { req: { importId: string }; res: ImportOutcome };
+  'library/import-abort': { req: { importId: string }; res: { aborted: true } };
+}
+
+/** Articles in one import part at most: a message stays well under the browsers' size limits. */
+export const IMPORT_PART_MAX = 200;
+/** The largest import the background stages, in articles. */
+export const IMPORT_MAX_ARTICLES = 100_000;
+
+/** Background → a tab's top frame: what a save from the page (context menu, keyboard) did, to show there. */
+export interface SaveNotice {
+  type: 'notice/save';
+  text: string;
+  ok: boolean;
+}
+
+export function isSaveNotice(v: unknown): v is SaveNotice {
+  return isObject(v) && v.type === 'notice/save' && isString(v.text) && typeof v.ok === 'boolean';
 }
 
 /**
@@ -96,6 +182,8 @@ export interface ShowCardCommand {
 
 /** The manifest's name for that shortcut. */
 export const SHOW_CARD_COMMAND = 'show-card';
+/** The manifest's name for the shortcut that saves the page. */
+export const SAVE_PAGE_COMMAND = 'save-page';
 
 export function isShowCardCommand(v: unknown): v is ShowCardCommand {
   return isObject(v) && v.type === 'command/show-card';
@@ -126,13 +214,9 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 // ---- Validation: small hand-written guards, no schema library in the bundle.
 
-type Guard<T> = (value: unknown) => value is T;
-
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const isOptional = <T>(guard: Guard<T>) => (v: unknown): v is T | undefined => v === undefined || guard(v);
 const isLimit = (v: unknown): v is number => isCount(v) && v > 0 && v <= 100;
 const isId = (v: unknown): v is string => isString(v) && v.length > 0 && v.length <= 200;
+const isEmpty = (v: unknown): v is Record<string, never> => isObject(v) && Object.keys(v).length === 0;
 
 export const isPageEntity: Guard<PageEntity> = (v): v is PageEntity =>
   isObject(v) && isId(v.id) && isCount(v.count) && isCount(v.weakCount) && typeof v.prominent === 'boolean';
@@ -152,7 +236,19 @@ const requestGuards: { [T in MessageType]: Guard<RequestOf<T>> } = {
     isOptional(isId)(v.entityId) &&
     isOptional(isLimit)(v.limit),
   article: (v): v is RequestOf<'article'> => isObject(v) && isId(v.id),
-  gazetteer: (v): v is RequestOf<'gazetteer'> => isObject(v) && Object.keys(v).length === 0,
+  gazetteer: isEmpty,
+  save: (v): v is RequestOf<'save'> => isObject(v) && isCount(v.tabId) && (v.mode === undefined || v.mode === 'article' || v.mode === 'selection'),
+  'library/list': isEmpty,
+  'library/status': isEmpty,
+  'library/delete': (v): v is RequestOf<'library/delete'> => isObject(v) && isId(v.id),
+  'library/restore': (v): v is RequestOf<'library/restore'> => isObject(v) && isSavedArticleRecord(v.article),
+  'library/export-page': (v): v is RequestOf<'library/export-page'> => isObject(v) && isOptional(isId)(v.after) && isLimit(v.limit),
+  'library/exported': (v): v is RequestOf<'library/exported'> => isObject(v) && isCount(v.at),
+  'library/import-begin': (v): v is RequestOf<'library/import-begin'> => isObject(v) && isCount(v.total) && v.total <= IMPORT_MAX_ARTICLES,
+  'library/import-part': (v): v is RequestOf<'library/import-part'> =>
+    isObject(v) && isId(v.importId) && Array.isArray(v.articles) && v.articles.length <= IMPORT_PART_MAX && v.articles.every(isSavedArticleRecord),
+  'library/import-commit': (v): v is RequestOf<'library/import-commit'> => isObject(v) && isId(v.importId),
+  'library/import-abort': (v): v is RequestOf<'library/import-abort'> => isObject(v) && isId(v.importId),
   open: (v): v is RequestOf<'open'> =>
     isObject(v) &&
     ((v.page === 'article' && isId(v.id)) ||

@@ -32,10 +32,12 @@ describe('built manifests', () => {
     expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });
 
-  it('asks for no permission but storage', () => {
+  it('asks for storage, scripting and the context menu, and host access only where its content script already runs', () => {
     for (const m of [chrome, firefox]) {
-      expect(m.permissions).toEqual(['storage']);
-      expect(m.host_permissions).toBeUndefined();
+      expect(m.permissions).toEqual(['storage', 'scripting', 'contextMenus']);
+      // Chrome does not count content-script matches for scripting.executeScript (README, Permissions).
+      expect(m.host_permissions).toEqual(['<all_urls>']);
+      expect(m.content_scripts[0].matches).toEqual(m.host_permissions);
     }
   });
 

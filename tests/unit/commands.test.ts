@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { handleCommand } from '../../src/background/commands';
-import { isShowCardCommand, SHOW_CARD_COMMAND } from '../../src/shared/messages';
+import { isShowCardCommand, SAVE_PAGE_COMMAND, SHOW_CARD_COMMAND } from '../../src/shared/messages';
 
 describe('keyboard shortcut', () => {
   it('is declared in the manifest with a default key and a translated description', () => {
@@ -30,5 +30,17 @@ describe('keyboard shortcut', () => {
 
   it('the content script refuses other messages', () => {
     for (const v of [null, 'command/show-card', {}, { type: 'card' }, [{ type: 'command/show-card' }]]) expect(isShowCardCommand(v)).toBe(false);
+  });
+});
+
+describe('save shortcut', () => {
+  it('is declared with Alt+Shift+S and saves the tab it was pressed in', async () => {
+    const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../manifest.json'), 'utf8'));
+    expect(manifest.commands[SAVE_PAGE_COMMAND]).toEqual({ suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSavePage__' });
+    const send = vi.fn(() => Promise.resolve(undefined));
+    const save = vi.fn(() => Promise.reject(new Error('the tab closed')));
+    await expect(handleCommand(SAVE_PAGE_COMMAND, 9, send, save)).resolves.toBeUndefined();
+    expect(save).toHaveBeenCalledExactlyOnceWith(9);
+    expect(send).not.toHaveBeenCalled();
   });
 });

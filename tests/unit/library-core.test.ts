@@ -122,6 +122,49 @@ describe('Library.add', () => {
   });
 });
 
+describe('Library.upsert and remove', () => {
+  it('puts a re-saved article in place of the old one: one copy, the new text searchable, the old gone', () => {
+    const lib = build();
+    lib.add(article('s', 'Erdoğan ke Dushanbe', 'Turki dan Tajikistan.'));
+    const updated = lib.upsert(article('s', 'Putin ke Ankara', 'Rusia dan Turki.'));
+    expect(lib.size).toBe(4);
+    expect(Object.keys(updated.entities).sort()).toEqual(['putin', 'russia', 'turkey']);
+    expect(lib.get('s')?.title).toBe('Putin ke Ankara');
+    expect(ids(lib, 'Dushanbe')).toEqual(['b']);
+    expect(ids(lib, 'Ankara')).toEqual(['s']);
+    expect(lib.articles().filter((a) => a.id === 's')).toHaveLength(1);
+  });
+
+  it('keeps the document frequencies up to date as articles come, change and go', () => {
+    const lib = build();
+    expect(lib.entityDocFrequency('dushanbe')).toBe(1);
+    lib.upsert(article('s', 'Dushanbe', 'Putin di Dushanbe.'));
+    expect(lib.entityDocFrequency('dushanbe')).toBe(2);
+    expect(lib.entityDocFrequency('putin')).toBe(3);
+    lib.upsert(article('s', 'Ankara', 'Turki.'));
+    expect(lib.entityDocFrequency('dushanbe')).toBe(1);
+    expect(lib.remove('b')).toBe(true);
+    expect(lib.remove('b')).toBe(false);
+    expect(lib.entityDocFrequency('dushanbe')).toBe(0);
+    expect(lib.documentFrequencies().has('dushanbe')).toBe(false);
+    expect(ids(lib, 'Dushanbe')).toEqual([]);
+    expect(lib.get('b')).toBeUndefined();
+    expect(lib.size).toBe(3);
+    // The maintained counts are the counts.
+    const counted = new Map<string, number>();
+    for (const a of lib.articles()) for (const e of Object.keys(a.entities)) counted.set(e, (counted.get(e) ?? 0) + 1);
+    expect(new Map(lib.documentFrequencies())).toEqual(counted);
+  });
+
+  it('profiles an article with the matcher for its language', () => {
+    const base = fakeMatcher();
+    const endings = { find: (text: string) => base.find(text.replace(/Putinin/g, 'Putin  ')) };
+    const lib = buildLibrary([], { ...base, find: (t) => base.find(t), entity: (id) => base.entity(id), forLanguage: (lang) => (lang === 'az' ? endings : base) });
+    expect(Object.keys(lib.add({ ...article('az', 'Putinin səfəri', 'Bakı.'), lang: 'az' }).entities)).toEqual(['putin']);
+    expect(Object.keys(lib.add(article('id', 'Putinin', 'x.')).entities)).toEqual([]);
+  });
+});
+
 describe('serialization', () => {
   const QUERIES = ['Russia', 'Putin', 'Turkey drones', 'Dusha', 'Dushanbi', 'Erdoğan', 'Россия', 'cuaca', 'perang Dushanbe'];
 

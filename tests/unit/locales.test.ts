@@ -19,7 +19,7 @@ function sources(dir: string): string[] {
 
 /** Keys passed to t('…') literally, plus the ones built from a template (`type_${type}`) or a table. */
 function usedKeys(): string[] {
-  const text = sources('src/popup').concat(sources('src/pages/article'), sources('src/content')).join('\n');
+  const text = sources('src/popup').concat(sources('src/pages'), sources('src/content'), sources('src/shared'), sources('src/background')).join('\n');
   const literal = [...text.matchAll(/\bt\('([A-Za-z_]+)'/g)].map((m) => m[1]!);
   const manifest = readFileSync(resolve(ROOT, 'manifest.json'), 'utf8');
   const fromManifest = [...manifest.matchAll(/__MSG_([A-Za-z_]+)__/g)].map((m) => m[1]!);

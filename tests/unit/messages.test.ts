@@ -3,6 +3,7 @@ import { pagePath, parseRequest } from '../../src/shared/messages';
 import { badgeText } from '../../src/background/badge';
 import { mergeEntities } from '../../src/background/tab-state';
 import { isPaused, siteOf, togglePaused } from '../../src/shared/settings';
+import { savedArticle } from './helpers/saved-articles';
 
 const entity = (id: string, count = 1, weakCount = 0, prominent = false) => ({ id, count, weakCount, prominent });
 
@@ -18,6 +19,14 @@ describe('parseRequest', () => {
       { type: 'article', payload: { id: '001_bcffe93f59d1024d' } },
       { type: 'open', payload: { page: 'article', id: '001' } },
       { type: 'open', payload: { page: 'search', entityId: 'putin' } },
+      { type: 'save', payload: { tabId: 4 } },
+      { type: 'save', payload: { tabId: 4, mode: 'selection' } },
+      { type: 'library/list', payload: {} },
+      { type: 'library/delete', payload: { id: 's-1' } },
+      { type: 'library/restore', payload: { article: savedArticle(1) } },
+      { type: 'library/export-page', payload: { after: 's-1', limit: 100 } },
+      { type: 'library/import-begin', payload: { total: 2 } },
+      { type: 'library/import-part', payload: { importId: 'x', articles: [savedArticle(1), savedArticle(2)] } },
     ];
     for (const m of ok) expect(parseRequest(m), JSON.stringify(m)).toMatchObject({ ok: true, envelope: m });
   });
@@ -28,6 +37,11 @@ describe('parseRequest', () => {
       ['search', /must be an object/],
       [{ type: 'delete-everything', payload: {} }, /unknown message type "delete-everything"/],
       [{ type: 'search', payload: { query: 42 } }, /malformed payload for "search"/],
+      [{ type: 'save', payload: { tabId: -1 } }, /malformed payload for "save"/],
+      [{ type: 'library/list', payload: { all: true } }, /malformed payload for "library\/list"/],
+      [{ type: 'library/restore', payload: { article: savedArticle(1, { url: 'javascript:alert(1)' }) } }, /malformed payload for "library\/restore"/],
+      [{ type: 'library/import-part', payload: { importId: 'x', articles: Array.from({ length: 201 }, (_, i) => savedArticle(i)) } }, /malformed payload/],
+      [{ type: 'library/import-begin', payload: { total: 1e9 } }, /malformed payload/],
       [{ type: 'search', payload: { query: 'x', limit: 1000 } }, /malformed/],
       [{ type: 'tab/state', payload: { tabId: -1 } }, /malformed/],
       [{ type: 'card', payload: { entityId: '', page: [] } }, /malformed/],

@@ -7,7 +7,7 @@ const ready: PageStatus = { kind: 'ready', url: 'https://a.example/', state: { u
 const empty: PageStatus = { kind: 'empty', url: 'https://a.example/' };
 const none: PageStatus = { kind: 'none' };
 
-const summary = (id: string) => ({ id, title: id, source: 's', date: '2020-01-01', snippet: { text: '', marks: [] } });
+const summary = (id: string) => ({ id, title: id, source: 's', date: '2020-01-01', dateKnown: true, saved: false, snippet: { text: '', marks: [] } });
 const related = (id: string, shared: string[]): RelatedArticle => ({ ...summary(id), score: 1, shared });
 const result = (id: string): SearchResult => ({ ...summary(id), score: 1 });
 const idle: Fetched<never> = { status: 'idle' };

@@ -50,7 +50,8 @@ function Ready({ card, onOpenArticle, onShowAll }: { card: EntityCard } & Omit<C
                 {a.title}
               </button>
               <div class="meta">
-                {a.source} · {formatDate(a.date)}
+                {a.saved && `${t('savedMarker')} · `}
+                {a.source} · {a.dateKnown ? formatDate(a.date) : t('savedOn', formatDate(a.date))}
               </div>
               <p class="snippet">
                 <Marked snippet={a.snippet} />

@@ -5,7 +5,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Matcher } from '../../core/matcher';
 import type { CompiledEntity, EntityType } from '../../core/types';
 import { ENTITY_TYPES } from '../../core/types';
-import { formatDate, t } from '../../shared/i18n';
+import { isHttpUrl } from '../../core/canonical-url';
+import { ArticleDate, SavedMarker } from '../../shared/ArticleMeta';
+import { t } from '../../shared/i18n';
 import { pagePath, type ArticleView, type RelatedArticle } from '../../shared/messages';
 import { send } from '../../shared/send';
 import { bodyMentions } from './body-mentions';
@@ -75,9 +77,10 @@ function Reader({ article, matcher }: { article: ArticleView; matcher: Matcher }
         <header>
           <h1>{title}</h1>
           <p class="byline">
+            {article.saved && <SavedMarker />}
             {[
               source,
-              date ? <time dateTime={date}>{formatDate(date)}</time> : null,
+              date ? <ArticleDate date={date} known={article.dateKnown} /> : null,
               author ?? null,
               agency ? t('viaAgency', agency) : null,
             ]
@@ -89,6 +92,13 @@ function Reader({ article, matcher }: { article: ArticleView; matcher: Matcher }
                 </span>
               ))}
           </p>
+          {article.url !== undefined && isHttpUrl(article.url) && (
+            <p class="original">
+              <a href={article.url} target="_blank" rel="noopener noreferrer" data-original-link>
+                {t('openOriginal')}
+              </a>
+            </p>
+          )}
         </header>
         {lead && (
           <p class="lead">
@@ -154,7 +164,8 @@ function Related({ items, entity }: { items: readonly RelatedArticle[]; entity(i
             <li key={r.id} data-related-article={r.id}>
               <a href={pagePath({ page: 'article', id: r.id })}>{r.title}</a>
               <div class="meta">
-                {r.source} · <time dateTime={r.date}>{formatDate(r.date)}</time>
+                {r.saved && <SavedMarker />}
+                {r.source} · <ArticleDate date={r.date} known={r.dateKnown} />
               </div>
               {r.shared.length > 0 && (
                 <p class="reason">

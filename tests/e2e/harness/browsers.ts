@@ -59,9 +59,13 @@ export const FIREFOX_PREFS = {
   'browser.safebrowsing.phishing.enabled': false,
 };
 
-export async function launchChromium(extensionDir = DIST_CHROME): Promise<ChromiumSession> {
+/**
+ * `profile`: a profile directory to use and keep (a relaunch on the same
+ * profile); by default a fresh one, removed on close.
+ */
+export async function launchChromium(extensionDir = DIST_CHROME, { profile: kept }: { profile?: string } = {}): Promise<ChromiumSession> {
   requireBuilt(extensionDir);
-  const profile = mkdtempSync(join(tmpdir(), 'newscontext-chromium-'));
+  const profile = kept ?? mkdtempSync(join(tmpdir(), 'newscontext-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserPath('chromium'),
     headless: false, // --headless=new below: the old headless mode cannot load extensions
@@ -75,7 +79,7 @@ export async function launchChromium(extensionDir = DIST_CHROME): Promise<Chromi
     worker,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!kept) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

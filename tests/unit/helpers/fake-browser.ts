@@ -40,6 +40,17 @@ export const fakeBrowser = {
   i18n: { getMessage: () => '', getUILanguage: () => 'en' },
   runtime: { id: 'fake-extension-id', getURL: (path: string) => `chrome-extension://fake/${path}` },
   action: { setBadgeText: async () => undefined, setBadgeBackgroundColor: async () => undefined },
+  /** The context menu's entries, as created (`items`), for tests to read. */
+  contextMenus: {
+    items: [] as Array<Record<string, unknown>>,
+    async removeAll() {
+      fakeBrowser.contextMenus.items = [];
+    },
+    create(props: Record<string, unknown>) {
+      if (fakeBrowser.contextMenus.items.some((i) => i.id === props.id)) throw new Error(`Cannot create item with duplicate id ${String(props.id)}`);
+      fakeBrowser.contextMenus.items.push(props);
+    },
+  },
 };
 
 export function resetFakeBrowser(): void {
