@@ -3,6 +3,8 @@
 //   the background and the pages (the only knowledge a page ever receives).
 // - `library.json`: the seeds parsed, profiled and indexed with MiniSearch; only
 //   the background and extension pages load it, never a web page.
+// - `entity-names.json`: every entity's spellings by language, as the source
+//   writes them, for the entity page (through the background only).
 // - After the main bundle (background, popup, article page), the content script is
 //   built again as one self-contained classic script, because content scripts
 //   cannot `import`.
@@ -12,7 +14,8 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { isSourceManifest, manifestFor } from './manifest';
-import { loadGazetteer, unusedEntities } from './gazetteer';
+import { gazetteerSource, loadGazetteer, unusedEntities } from './gazetteer';
+import { entityNamesFile } from './entity-names';
 import { buildLibraryFromSeeds } from './library-build';
 import { createMatcher } from '../core/matcher';
 import { noInnerHtmlPlugin } from './no-inner-html-plugin';
@@ -55,6 +58,7 @@ export function extensionPlugin({ root, outDir }: ExtensionPluginOptions): Plugi
       }
       for (const warning of warnings) this.warn(warning);
       this.emitFile({ type: 'asset', fileName: 'library.json', source: JSON.stringify(library.toJSON()) });
+      this.emitFile({ type: 'asset', fileName: 'entity-names.json', source: JSON.stringify(entityNamesFile(gazetteerSource())) });
     },
     async closeBundle() {
       await build({

@@ -134,9 +134,14 @@ export function compileGazetteer(specs: EntitySpec[]): CompiledGazetteer {
   return g;
 }
 
+/** The bundled gazetteer's source, as written: spellings with their languages. */
+export function gazetteerSource(): EntitySpec[] {
+  return entitiesJson as unknown as EntitySpec[];
+}
+
 /** The bundled gazetteer, compiled. */
 export function loadGazetteer(): CompiledGazetteer {
-  return compileGazetteer(entitiesJson as unknown as EntitySpec[]);
+  return compileGazetteer(gazetteerSource());
 }
 
 /** Ids of the entities that no text mentions: the build prints them as a warning. */
