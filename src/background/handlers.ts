@@ -37,7 +37,8 @@ function toRelated(r: Ranked<LibraryArticle>, snippet: RelatedArticle['snippet']
   return { id, title, source, date, snippet, score: r.score, shared: r.shared };
 }
 
-export function createHandlers(services: Services): Handlers {
+/** All but the entity page's handler, which entity-handlers.ts makes. */
+export function createHandlers(services: Services): Omit<Handlers, 'entity'> {
   const { matcher } = services;
 
   async function related(library: Library, page: PageEntity[], limit: number, exclude?: string) {

@@ -7,7 +7,10 @@ import { parseRequest, type PageEntity, type Reply } from '../shared/messages';
 import { getSettings, onSettingsChanged } from '../shared/settings';
 import { badgeText, showBadge } from './badge';
 import { handleCommand } from './commands';
+import { loadEntityNames } from '../core/entity-names';
+import { createEntityHandlers } from './entity-handlers';
 import { createHandlers, type HandlerContext, type Handlers } from './handlers';
+import { packagedJson } from './packaged-json';
 import { getLibrary } from './library-store';
 import { clearTabState, getTabState, mergeFrame } from './tab-state';
 
@@ -22,14 +25,18 @@ export function init(): void {
     const { badge } = await getSettings();
     await showBadge(tabId, badgeText(entities, badge));
   };
-  const handlers: Handlers = createHandlers({
-    matcher,
-    library: () => getLibrary(matcher),
-    getTabState,
-    mergeFrame,
-    updateBadge,
-    openTab: async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path) })),
-  });
+  const library = () => getLibrary(matcher);
+  const handlers: Handlers = {
+    ...createHandlers({
+      matcher,
+      library,
+      getTabState,
+      mergeFrame,
+      updateBadge,
+      openTab: async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path) })),
+    }),
+    ...createEntityHandlers({ matcher, library, entityNames: packagedJson('entity-names.json', loadEntityNames) }),
+  };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> => {
     if (!isOwnSender(sender)) return Promise.resolve({ ok: false, error: 'NewsContext: message from another extension refused' });

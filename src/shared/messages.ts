@@ -3,6 +3,7 @@
 // and its handler cannot disagree. Every request is checked on arrival
 // (`parseRequest`), because a message is data from another context.
 import { isObject } from '../core/guards';
+import type { NamesByLanguage } from '../core/entity-names';
 import type { Snippet } from '../core/snippet';
 import type { Article, EntityType } from '../core/types';
 
@@ -55,6 +56,24 @@ export interface ArticleView extends Article {
   related: RelatedArticle[];
 }
 
+/** Where an article came from: shipped with the extension, or saved by the reader. */
+export type ArticleOrigin = 'bundled' | 'saved';
+
+/** An article naming an entity, as the entity page lists it: `snippet` is the sentence that names it. */
+export interface EntityArticle extends ArticleSummary {
+  lang: string;
+  origin: ArticleOrigin;
+  /** The other entities the article names, most mentioned first. */
+  entities: string[];
+}
+
+/** What the entity page shows: who or what it is, how it is written, the library's articles naming it. */
+export interface EntityPageData {
+  entity: { id: string; name: string; type: EntityType; description: string };
+  names: NamesByLanguage;
+  articles: EntityArticle[];
+}
+
 export interface Settings {
   /** Show the count of entities on the toolbar button. */
   badge: boolean;
@@ -77,6 +96,8 @@ export interface MessageMap {
   search: { req: { query: string; entityId?: string; limit?: number }; res: SearchResult[] };
   /** One article, for the article page. */
   article: { req: { id: string }; res: ArticleView | null };
+  /** One entity, for the entity page; null for an id the gazetteer does not know. */
+  entity: { req: { id: string }; res: EntityPageData | null };
   /** Opens an extension page in a new tab (content scripts cannot navigate to extension pages). */
   open: { req: OpenTarget; res: { opened: true } };
 }
@@ -97,11 +118,15 @@ export function isShowCardCommand(v: unknown): v is ShowCardCommand {
   return isObject(v) && v.type === 'command/show-card';
 }
 
-export type OpenTarget = { page: 'article'; id: string } | { page: 'search'; query?: string; entityId?: string };
+export type OpenTarget =
+  | { page: 'article'; id: string }
+  | { page: 'entity'; id: string }
+  | { page: 'search'; query?: string; entityId?: string };
 
-/** The extension-relative URL of a page: `article.html?id=…`, `popup.html?q=…&entity=…`. */
+/** The extension-relative URL of a page: `article.html?id=…`, `entity.html?id=…`, `popup.html?q=…&entity=…`. */
 export function pagePath(target: OpenTarget): string {
   if (target.page === 'article') return `article.html?id=${encodeURIComponent(target.id)}`;
+  if (target.page === 'entity') return `entity.html?id=${encodeURIComponent(target.id)}`;
   const params = new URLSearchParams();
   if (target.query) params.set('q', target.query);
   if (target.entityId) params.set('entity', target.entityId);
@@ -148,9 +173,10 @@ const requestGuards: { [T in MessageType]: Guard<RequestOf<T>> } = {
     isOptional(isId)(v.entityId) &&
     isOptional(isLimit)(v.limit),
   article: (v): v is RequestOf<'article'> => isObject(v) && isId(v.id),
+  entity: (v): v is RequestOf<'entity'> => isObject(v) && isId(v.id),
   open: (v): v is RequestOf<'open'> =>
     isObject(v) &&
-    ((v.page === 'article' && isId(v.id)) ||
+    (((v.page === 'article' || v.page === 'entity') && isId(v.id)) ||
       (v.page === 'search' && isOptional(isString)(v.query) && isOptional(isId)(v.entityId))),
 };
 
