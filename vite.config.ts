@@ -23,6 +23,7 @@ export default defineConfig({
       input: {
         popup: resolve(root, 'src/pages/popup.html'),
         article: resolve(root, 'src/pages/article.html'),
+        entity: resolve(root, 'src/pages/entity.html'),
         background: resolve(root, 'src/background/index.ts'),
       },
       output: {

@@ -1,4 +1,4 @@
-// Every UI string the popup, the article page, the hover card and the manifest
+// Every UI string the popup, the extension pages, the hover card and the manifest
 // ask for exists in English and Indonesian, with the same placeholders: a
 // missing key would show as the bare key (see shared/i18n.ts) in one language only.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ function sources(dir: string): string[] {
 
 /** Keys passed to t('…') literally, plus the ones built from a template (`type_${type}`) or a table. */
 function usedKeys(): string[] {
-  const text = sources('src/popup').concat(sources('src/pages/article'), sources('src/content')).join('\n');
+  const text = sources('src/popup').concat(sources('src/pages'), sources('src/content')).join('\n');
   const literal = [...text.matchAll(/\bt\('([A-Za-z_]+)'/g)].map((m) => m[1]!);
   const manifest = readFileSync(resolve(ROOT, 'manifest.json'), 'utf8');
   const fromManifest = [...manifest.matchAll(/__MSG_([A-Za-z_]+)__/g)].map((m) => m[1]!);

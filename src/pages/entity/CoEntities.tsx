@@ -1,0 +1,39 @@
+// The entities most often named in the same articles, each a link to its own
+// page, with the number of articles they share.
+import { t } from '../../shared/i18n';
+import { pagePath } from '../../shared/messages';
+import { entityOf } from '../../popup/entities';
+import type { CoEntity } from './view-model';
+
+export function CoEntities({ entityName, items }: { entityName: string; items: readonly CoEntity[] }) {
+  const most = Math.max(...items.map((c) => c.shared));
+  return (
+    <section class="co" aria-labelledby="co-heading">
+      <h2 id="co-heading">{t('coHeading', entityName)}</h2>
+      <ol class="co-list">
+        {items.map(({ id, shared }) => {
+          const e = entityOf(id);
+          const name = e?.name ?? id;
+          return (
+            <li key={id}>
+              <a
+                class={`co-link type-${e?.type ?? 'unknown'}`}
+                href={pagePath({ page: 'entity', id })}
+                data-co-entity={id}
+                data-shared={shared}
+                title={e?.description}
+                aria-label={shared === 1 ? t('coOneShared', name) : t('coShared', name, String(shared))}
+              >
+                <span class="co-name">{name}</span>
+                <span class="co-count" aria-hidden="true">
+                  {shared}
+                </span>
+                <span class="co-bar" aria-hidden="true" style={{ width: `${(shared / most) * 100}%` }} />
+              </a>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
