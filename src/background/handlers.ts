@@ -89,7 +89,7 @@ export function createHandlers(services: Services): Omit<Handlers, 'entity'> {
 
     async search({ query, entityId, limit }) {
       const library = await services.library();
-      // "Show all" for an entity: every article naming it, most about it first.
+      // An entity's listing (popup.html?entity=…): every article naming it, most about it first.
       if (query.trim() === '' && entityId) {
         return library
           .withEntity(entityId)

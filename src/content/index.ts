@@ -75,7 +75,7 @@ export function init(win: Window = window): ContentScript | null {
     card: (entityId, page) => send('card', { entityId, page }),
     pageEntities: collect,
     openArticle: (id) => void send('open', { page: 'article', id }).catch(guard),
-    showAll: (entityId) => void send('open', { page: 'search', entityId }).catch(guard),
+    showAll: (entityId) => void send('open', { page: 'entity', id: entityId }).catch(guard),
     entityName: (id) => matcher.entity(id)?.name ?? id,
   });
   const hover = new HoverController(doc, index, card, (hit) => {

@@ -7,6 +7,7 @@ import { t } from '../shared/i18n';
 import { send } from '../shared/send';
 import { itemLinks } from './ArticleList';
 import { EntityChips } from './EntityChips';
+import { EntityPageLink } from './EntityPageLink';
 import { escapeAction, moveFocus } from './keyboard';
 import { ListArea } from './ListArea';
 import { PageNote } from './PageNote';
@@ -15,7 +16,7 @@ import { Switch } from './Switch';
 import { useRelated, useSearch } from './use-results';
 import { usePage } from './use-page';
 import { useShortcut } from './use-shortcut';
-import { SHOW_CARD_COMMAND } from '../shared/messages';
+import { SHOW_CARD_COMMAND, type OpenTarget } from '../shared/messages';
 import { listContent, listView, searchRequest } from './view-model';
 
 /** A performance mark at first render, for the benchmark's time-to-first-render. */
@@ -42,12 +43,13 @@ export function Popup({ params }: { params: PopupParams }) {
   const related = useRelated(pageEntities);
   const content = listContent(view, related, search, request, page.status.kind !== 'none');
 
-  const open = (id: string) => {
-    void send('open', { page: 'article', id }).then(() => {
+  const openPage = (target: OpenTarget) => {
+    void send('open', target).then(() => {
       // The popup could linger over the new tab; a view in a tab stays.
       if (!params.inTab) window.close();
     });
   };
+  const open = (id: string) => openPage({ page: 'article', id });
   const popOut = (tabId: number) => {
     void browser.tabs.create({ url: browser.runtime.getURL(popOutPath(tabId)) }).then(() => window.close());
   };
@@ -133,6 +135,8 @@ export function Popup({ params }: { params: PopupParams }) {
           )}
         </section>
       )}
+
+      {filter !== undefined && <EntityPageLink id={filter} onOpen={(id) => openPage({ page: 'entity', id })} />}
 
       <ListArea
         view={view}
