@@ -11,6 +11,7 @@ import { loadEntityNames } from '../core/entity-names';
 import { createEntityHandlers } from './entity-handlers';
 import { createHandlers, type HandlerContext, type Handlers } from './handlers';
 import { packagedJson } from './packaged-json';
+import { initSidePanelMenu } from './side-panel-menu';
 import { getLibrary } from './library-store';
 import { clearTabState, getTabState, mergeFrame } from './tab-state';
 
@@ -51,6 +52,8 @@ export function init(): void {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
+
+  initSidePanelMenu();
 
   browser.commands.onCommand.addListener(
     (command, tab) => void handleCommand(command, tab?.id, (tabId, message) => browser.tabs.sendMessage(tabId, message)),

@@ -16,6 +16,7 @@ import { Switch } from './Switch';
 import { useRelated, useSearch } from './use-results';
 import { usePage } from './use-page';
 import { useShortcut } from './use-shortcut';
+import { useSidePanelOpener } from './use-side-panel';
 import { SHOW_CARD_COMMAND, type OpenTarget } from '../shared/messages';
 import { listContent, listView, searchRequest } from './view-model';
 
@@ -25,10 +26,14 @@ export const FIRST_RENDER_MARK = 'newscontext:popup-first-render';
 export function Popup({ params }: { params: PopupParams }) {
   const page = usePage(params);
   const cardKeys = useShortcut(SHOW_CARD_COMMAND);
+  const openSidePanel = useSidePanelOpener(!params.inTab);
   const [query, setQuery] = useState(params.query);
   const [filter, setFilter] = useState<string | undefined>(params.entityId);
   const fieldRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+
+  // A view that follows the active tab (the side panel) leaves the filter with the page it came from.
+  useEffect(() => setFilter(params.entityId), [params.tabId]);
 
   // Focus before the first paint, so the first key typed lands in the field.
   useLayoutEffect(() => {
@@ -97,11 +102,18 @@ export function Popup({ params }: { params: PopupParams }) {
           <img src="icons/icon-32.png" alt="" width={16} height={16} />
           NewsContext
         </span>
-        {!params.inTab && page.tabId !== undefined && (
-          <button type="button" class="icon-button" data-pop-out title={t('popOut')} aria-label={t('popOut')} onClick={() => popOut(page.tabId!)}>
-            <PopOutIcon />
-          </button>
-        )}
+        <span class="bar-actions">
+          {openSidePanel && (
+            <button type="button" class="icon-button" data-open-side-panel title={t('openSidePanel')} aria-label={t('openSidePanel')} onClick={openSidePanel}>
+              <SidePanelIcon />
+            </button>
+          )}
+          {!params.inTab && page.tabId !== undefined && (
+            <button type="button" class="icon-button" data-pop-out title={t('popOut')} aria-label={t('popOut')} onClick={() => popOut(page.tabId!)}>
+              <PopOutIcon />
+            </button>
+          )}
+        </span>
       </header>
 
       <div class="search" role="search">
@@ -184,6 +196,15 @@ export function Popup({ params }: { params: PopupParams }) {
         )}
       </footer>
     </div>
+  );
+}
+
+function SidePanelIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="2" y="2.75" width="12" height="10.5" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+      <path d="M10 3v10" stroke="currentColor" stroke-width="1.5" />
+    </svg>
   );
 }
 

@@ -32,11 +32,17 @@ describe('built manifests', () => {
     expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });
 
-  it('asks for no permission but storage', () => {
-    for (const m of [chrome, firefox]) {
-      expect(m.permissions).toEqual(['storage']);
-      expect(m.host_permissions).toBeUndefined();
-    }
+  it('asks for storage, context menus and (in Chrome) the side panel, and no host permission', () => {
+    expect(chrome.permissions).toEqual(['storage', 'sidePanel', 'contextMenus']);
+    expect(firefox.permissions).toEqual(['storage', 'contextMenus']);
+    for (const m of [chrome, firefox]) expect(m.host_permissions).toBeUndefined();
+  });
+
+  it("gives each browser its own side panel key: Chrome's side_panel, Firefox's sidebar_action", () => {
+    expect(chrome.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(chrome.sidebar_action).toBeUndefined();
+    expect(firefox.sidebar_action.default_panel).toBe('sidepanel.html');
+    expect(firefox.side_panel).toBeUndefined();
   });
 
   it('ships the content script as one classic script with no import', () => {
