@@ -45,7 +45,7 @@ describe('timeline', () => {
 });
 
 describe('coMentions', () => {
-  it('counts the articles each other entity shares, most first, ties by name, at most the limit', () => {
+  it('counts the articles each other entity shares, most first, ties by name', () => {
     const articles = [
       article('1', '2020-01-01', { entities: ['russia', 'baku', 'aliyev'] }),
       article('2', '2021-01-01', { entities: ['russia', 'aliyev', 'russia'] }),
@@ -57,7 +57,6 @@ describe('coMentions', () => {
       { id: 'armenia', shared: 1 },
       { id: 'baku', shared: 1 },
     ]);
-    expect(coMentions(articles, nameOf, 2).map((c) => c.id)).toEqual(['russia', 'aliyev']);
     expect(coMentions([], nameOf)).toEqual([]);
   });
 });

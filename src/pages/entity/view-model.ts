@@ -105,14 +105,13 @@ export interface CoEntity {
   shared: number;
 }
 
-/** The entities most often named in the same articles, with how many they share; ties by name. */
-export function coMentions(articles: readonly EntityArticle[], nameOf: (id: string) => string, limit = 12): CoEntity[] {
+/** The entities named in the same articles, with how many they share: most shared first, ties by name. */
+export function coMentions(articles: readonly EntityArticle[], nameOf: (id: string) => string): CoEntity[] {
   const shared = new Map<string, number>();
   for (const a of articles) for (const id of new Set(a.entities)) shared.set(id, (shared.get(id) ?? 0) + 1);
   return [...shared]
     .map(([id, n]) => ({ id, shared: n }))
-    .sort((a, b) => b.shared - a.shared || nameOf(a.id).localeCompare(nameOf(b.id)) || (a.id < b.id ? -1 : 1))
-    .slice(0, limit);
+    .sort((a, b) => b.shared - a.shared || nameOf(a.id).localeCompare(nameOf(b.id)) || (a.id < b.id ? -1 : 1));
 }
 
 export interface Bucket {
