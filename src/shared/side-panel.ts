@@ -6,9 +6,6 @@
 // https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/User_actions
 import browser from './browser';
 
-/** The manifest's page for both. */
-export const SIDE_PANEL_PAGE = 'sidepanel.html';
-
 /** Chrome's API, which webextension-polyfill passes through as it is (it has no types for it). */
 interface ChromeSidePanel {
   open(options: { windowId: number }): Promise<void>;
