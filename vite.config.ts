@@ -24,6 +24,8 @@ export default defineConfig({
         popup: resolve(root, 'src/pages/popup.html'),
         article: resolve(root, 'src/pages/article.html'),
         library: resolve(root, 'src/pages/library.html'),
+        entity: resolve(root, 'src/pages/entity.html'),
+        sidepanel: resolve(root, 'src/pages/sidepanel.html'),
         background: resolve(root, 'src/background/index.ts'),
       },
       output: {

@@ -41,7 +41,8 @@ function toRelated(r: Ranked<LibraryArticle>, snippet: RelatedArticle['snippet']
   return { ...summaryOf(r.item), snippet, score: r.score, shared: r.shared };
 }
 
-export function createHandlers(services: Services): Handlers {
+/** All but the entity page's handler, which entity-handlers.ts makes. */
+export function createHandlers(services: Services): Omit<Handlers, 'entity'> {
   const { matcher } = services;
 
   async function related(library: Library, page: PageEntity[], limit: number, exclude?: string) {
@@ -98,7 +99,7 @@ export function createHandlers(services: Services): Handlers {
 
     async search({ query, entityId, limit }) {
       const library = await services.library();
-      // "Show all" for an entity: every article naming it, most about it first.
+      // An entity's listing (popup.html?entity=…): every article naming it, most about it first.
       if (query.trim() === '' && entityId) {
         return library
           .withEntity(entityId)

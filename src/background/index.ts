@@ -13,7 +13,11 @@ import { isSaveSuccess, saveOutcomeText } from '../shared/save-outcome';
 import { getSettings, onSettingsChanged } from '../shared/settings';
 import { badgeText, showBadge } from './badge';
 import { handleCommand } from './commands';
+import { loadEntityNames } from '../core/entity-names';
+import { createEntityHandlers } from './entity-handlers';
 import { createHandlers, type HandlerContext, type Handlers } from './handlers';
+import { packagedJson } from './packaged-json';
+import { initSidePanelMenu } from './side-panel-menu';
 import { getLibrary } from './library-store';
 import { createLitPublisher } from './lit-publisher';
 import { createMenus, menuMode } from './menus';
@@ -74,17 +78,20 @@ export function init(): void {
     const { badge } = await getSettings();
     await showBadge(tabId, badgeText(entities, badge));
   };
-  const handlers: Handlers = createHandlers({
-    matcher,
-    library,
-    litGazetteer: () => lit.publish(),
-    saved,
-    saveTab,
-    getTabState,
-    mergeFrame,
-    updateBadge,
-    openTab: async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path) })),
-  });
+  const handlers: Handlers = {
+    ...createHandlers({
+      matcher,
+      library,
+      litGazetteer: () => lit.publish(),
+      saved,
+      saveTab,
+      getTabState,
+      mergeFrame,
+      updateBadge,
+      openTab: async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path) })),
+    }),
+    ...createEntityHandlers({ matcher, library, entityNames: packagedJson('entity-names.json', loadEntityNames) }),
+  };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> => {
     if (!isOwnSender(sender)) return Promise.resolve({ ok: false, error: 'NewsContext: message from another extension refused' });
@@ -104,6 +111,8 @@ export function init(): void {
   // knowledge base may have changed), and at each browser start.
   browser.runtime.onInstalled.addListener(() => void lit.publish(true).catch(logError));
   browser.runtime.onStartup.addListener(() => void lit.publish().catch(logError));
+
+  initSidePanelMenu();
 
   browser.commands.onCommand.addListener(
     (command, tab) =>

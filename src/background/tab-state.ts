@@ -4,6 +4,7 @@
 // report from the top frame of another page starts the tab afresh.
 import browser from '../shared/browser';
 import type { PageEntity, RequestOf, TabState } from '../shared/messages';
+import { tabStateKey as key } from '../shared/tab-state-key';
 
 type Report = RequestOf<'page/entities'>;
 
@@ -13,8 +14,6 @@ interface StoredTab {
   frames: Record<string, PageEntity[]>;
   updatedAt: number;
 }
-
-const key = (tabId: number) => `tab:${tabId}`;
 
 export function mergeEntities(frames: Iterable<PageEntity[]>): PageEntity[] {
   const merged = new Map<string, PageEntity>();

@@ -4,6 +4,8 @@
 //   that is lit, through storage (src/shared/lit-gazetteer.ts).
 // - `library.json`: the seeds parsed, profiled and indexed with MiniSearch; only
 //   the background and extension pages load it, never a web page.
+// - `entity-names.json`: every entity's spellings by language, as the source
+//   writes them, for the entity page (through the background only).
 // - After the main bundle (background, popup, article page), the content script is
 //   built again as one self-contained classic script, because content scripts
 //   cannot `import`.
@@ -13,7 +15,8 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { isSourceManifest, manifestFor } from './manifest';
-import { loadGazetteer, loadKnowledgeBase, unusedEntities } from './gazetteer';
+import { gazetteerSource, loadGazetteer, loadKnowledgeBase, unusedEntities } from './gazetteer';
+import { entityNamesFile } from './entity-names';
 import { buildLibraryFromSeeds } from './library-build';
 import { createMatcher } from '../core/matcher';
 import { noInnerHtmlPlugin } from './no-inner-html-plugin';
@@ -69,6 +72,7 @@ export function extensionPlugin({ root, outDir }: ExtensionPluginOptions): Plugi
       }
       for (const warning of warnings) this.warn(warning);
       this.emitFile({ type: 'asset', fileName: 'library.json', source: JSON.stringify(library.toJSON()) });
+      this.emitFile({ type: 'asset', fileName: 'entity-names.json', source: JSON.stringify(entityNamesFile(gazetteerSource())) });
     },
     async closeBundle() {
       for (const script of CLASSIC_SCRIPTS) {

@@ -250,9 +250,14 @@ export function mergeSources(files: Readonly<Record<string, readonly KnowledgeSp
   return out;
 }
 
+/** The knowledge base's source, as written: each entity's spellings with their languages. */
+export function gazetteerSource(): EntitySpec[] {
+  return mergeSources(knowledgeSources());
+}
+
 /** The whole knowledge base, compiled: countries, cities, people and organisations, and the seed entities. */
 export function loadKnowledgeBase(): CompiledGazetteer {
-  return compileGazetteer(mergeSources(knowledgeSources()));
+  return compileGazetteer(gazetteerSource());
 }
 
 /** Ids of the entities that no text mentions: the build prints them as a warning. */

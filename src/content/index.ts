@@ -85,7 +85,7 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
     card: (entityId, page) => send('card', { entityId, page }),
     pageEntities: collect,
     openArticle: (id) => void send('open', { page: 'article', id }).catch(guard),
-    showAll: (entityId) => void send('open', { page: 'search', entityId }).catch(guard),
+    showAll: (entityId) => void send('open', { page: 'entity', id: entityId }).catch(guard),
     entityName: (id) => matcher.entity(id)?.name ?? id,
   });
   const hover = new HoverController(doc, index, card, (hit) => {

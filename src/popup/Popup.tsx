@@ -7,6 +7,7 @@ import { t } from '../shared/i18n';
 import { send } from '../shared/send';
 import { itemLinks } from './ArticleList';
 import { EntityChips } from './EntityChips';
+import { EntityPageLink } from './EntityPageLink';
 import { escapeAction, moveFocus } from './keyboard';
 import { ListArea } from './ListArea';
 import { PageNote } from './PageNote';
@@ -18,7 +19,8 @@ import { canSave } from './save-view';
 import { SavePanel } from './SavePanel';
 import { useLibraryRevision, useSave, useSavedStatus } from './use-save';
 import { useShortcut } from './use-shortcut';
-import { SAVE_PAGE_COMMAND, SHOW_CARD_COMMAND } from '../shared/messages';
+import { useSidePanelOpener } from './use-side-panel';
+import { SAVE_PAGE_COMMAND, SHOW_CARD_COMMAND, type OpenTarget } from '../shared/messages';
 import { listContent, listView, searchRequest } from './view-model';
 import { hasEvidence } from '../core/ranking';
 
@@ -29,10 +31,14 @@ export function Popup({ params }: { params: PopupParams }) {
   const page = usePage(params);
   const cardKeys = useShortcut(SHOW_CARD_COMMAND);
   const saveKeys = useShortcut(SAVE_PAGE_COMMAND);
+  const openSidePanel = useSidePanelOpener(!params.inTab);
   const [query, setQuery] = useState(params.query);
   const [filter, setFilter] = useState<string | undefined>(params.entityId);
   const fieldRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+
+  // A view that follows the active tab (the side panel) leaves the filter with the page it came from.
+  useEffect(() => setFilter(params.entityId), [params.tabId]);
 
   // Focus before the first paint, so the first key typed lands in the field.
   useLayoutEffect(() => {
@@ -51,12 +57,13 @@ export function Popup({ params }: { params: PopupParams }) {
   const saved = useSavedStatus();
   const content = listContent(view, related, search, request, page.status.kind !== 'none', pageEntities === undefined || hasEvidence(pageEntities));
 
-  const open = (id: string) => {
-    void send('open', { page: 'article', id }).then(() => {
+  const openPage = (target: OpenTarget) => {
+    void send('open', target).then(() => {
       // The popup could linger over the new tab; a view in a tab stays.
       if (!params.inTab) window.close();
     });
   };
+  const open = (id: string) => openPage({ page: 'article', id });
   const popOut = (tabId: number) => {
     void browser.tabs.create({ url: browser.runtime.getURL(popOutPath(tabId)) }).then(() => window.close());
   };
@@ -104,11 +111,18 @@ export function Popup({ params }: { params: PopupParams }) {
           <img src="icons/icon-32.png" alt="" width={16} height={16} />
           NewsContext
         </span>
-        {!params.inTab && page.tabId !== undefined && (
-          <button type="button" class="icon-button" data-pop-out title={t('popOut')} aria-label={t('popOut')} onClick={() => popOut(page.tabId!)}>
-            <PopOutIcon />
-          </button>
-        )}
+        <span class="bar-actions">
+          {openSidePanel && (
+            <button type="button" class="icon-button" data-open-side-panel title={t('openSidePanel')} aria-label={t('openSidePanel')} onClick={openSidePanel}>
+              <SidePanelIcon />
+            </button>
+          )}
+          {!params.inTab && page.tabId !== undefined && (
+            <button type="button" class="icon-button" data-pop-out title={t('popOut')} aria-label={t('popOut')} onClick={() => popOut(page.tabId!)}>
+              <PopOutIcon />
+            </button>
+          )}
+        </span>
       </header>
 
       <SavePanel canSave={canSave(page.tabId, page.status)} state={saving.state} onSave={() => void saving.save()} status={saved.status} installType={saved.installType} />
@@ -144,6 +158,8 @@ export function Popup({ params }: { params: PopupParams }) {
           )}
         </section>
       )}
+
+      {filter !== undefined && <EntityPageLink id={filter} onOpen={(id) => openPage({ page: 'entity', id })} />}
 
       <ListArea
         view={view}
@@ -196,6 +212,15 @@ export function Popup({ params }: { params: PopupParams }) {
         )}
       </footer>
     </div>
+  );
+}
+
+function SidePanelIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="2" y="2.75" width="12" height="10.5" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+      <path d="M10 3v10" stroke="currentColor" stroke-width="1.5" />
+    </svg>
   );
 }
 

@@ -1,22 +1,31 @@
-// Names and types of entities for the popup's chips and reasons, looked up in
-// the lit gazetteer (shared/lit-gazetteer.ts), read once before the popup
-// renders. A plain map, not the matcher: the popup never matches text, and
+// Names and types of entities for the popup's chips and reasons (and the
+// other extension pages'), looked up in the lit gazetteer
+// (shared/lit-gazetteer.ts), read before a page renders and kept in step
+// with it after. A plain map, not the matcher: the popup never matches text, and
 // compiling the matcher's trie would delay first paint. A page names only lit
 // entities, and a related article shares only those with it.
 import type { CompiledEntity } from '../core/types';
-import { getLitGazetteer } from '../shared/lit-gazetteer';
+import { getLitGazetteer, onLitGazetteerChanged } from '../shared/lit-gazetteer';
 
 let entities: readonly CompiledEntity[] = [];
 let byId = new Map<string, CompiledEntity>();
 
-/** Reads the lit entities; without them (the background did not answer), names show as their ids. */
+function take(list: readonly CompiledEntity[]): void {
+  entities = list;
+  byId = new Map(list.map((e) => [e.id, e]));
+}
+
+/**
+ * Reads the lit entities, and follows their changes (a save may light new
+ * ones); without them (the background did not answer), names show as their ids.
+ */
 export async function loadEntities(): Promise<void> {
+  onLitGazetteerChanged((g) => take(g.entities));
   try {
-    entities = (await getLitGazetteer()).entities;
+    take((await getLitGazetteer()).entities);
   } catch {
-    entities = [];
+    take([]);
   }
-  byId = new Map(entities.map((e) => [e.id, e]));
 }
 
 export function entityOf(id: string): CompiledEntity | undefined {

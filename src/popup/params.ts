@@ -1,6 +1,6 @@
 // What the popup was opened for, read from its URL. The toolbar opens plain
 // `popup.html`; the pop-out button opens `popup.html?tab=<id>` for the same
-// tab; the hover card's "show all" opens `popup.html?entity=<id>&view=tab`
+// tab; the entity page's search link opens `popup.html?entity=<id>&view=tab`
 // (see pagePath in shared/messages.ts), a search page with no tab behind it.
 export interface PopupParams {
   /** The tab to describe; undefined means "the active tab" (or none in a tab view). */

@@ -1,12 +1,15 @@
 // The tab the popup describes and what the background knows about it, kept
 // up to date: the content script reports a few hundred milliseconds after it
 // scans, so a popup opened on a fresh page (or right after un-pausing) polls
-// briefly instead of declaring the page empty.
+// briefly instead of declaring the page empty; after that, every report the
+// background stores for the tab (the page changed, or another page loaded in
+// it) is fetched as it lands, which the side panel relies on.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import type { Settings, TabState } from '../shared/messages';
 import { send } from '../shared/send';
 import { getSettings, isPaused, onSettingsChanged, siteOf, togglePaused, updateSettings } from '../shared/settings';
+import { onTabStateChanged } from '../shared/tab-state-key';
 import { pageStatus, statusUrl, type PageStatus } from './page-status';
 import type { PopupParams } from './params';
 
@@ -61,18 +64,26 @@ export function usePage(params: PopupParams): PageContext {
     const started = Date.now();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    // Only the latest request's answer counts: a stored change may start one while another is on its way.
+    let latest = 0;
     const poll = async () => {
+      const mine = ++latest;
       const next = await send('tab/state', { tabId }).catch(() => null);
-      if (stopped) return;
+      if (stopped || mine !== latest) return;
       const waiting = next === null && Date.now() - started < WAIT_FOR_REPORT_MS;
       // While waiting for a first report, stay "loading" rather than flash "unavailable".
       if (!waiting) setState((prev) => (prev && next && prev.updatedAt === next.updatedAt ? prev : next));
       if (waiting || Date.now() < watchUntil.current) timer = setTimeout(() => void poll(), POLL_MS);
     };
     void poll();
+    const unsubscribe = onTabStateChanged(tabId, () => {
+      clearTimeout(timer);
+      void poll();
+    });
     return () => {
       stopped = true;
       clearTimeout(timer);
+      unsubscribe();
     };
   }, [tab, settings]);
 

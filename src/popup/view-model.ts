@@ -1,7 +1,7 @@
 // Which list the popup shows, decided in one place: a search when there is a
 // query, the articles related to the page when the page names something, the
-// articles naming one entity when opened for it ("show all" from the hover
-// card), or nothing but a message.
+// articles naming one entity when opened for it (the entity page's search
+// link), or nothing but a message.
 import type { ArticleSummary, RelatedArticle, SearchResult } from '../shared/messages';
 import type { PageStatus } from './page-status';
 
@@ -20,8 +20,8 @@ export function listView(query: string, entityId: string | undefined, status: Pa
 }
 
 /**
- * The search the view needs, or null. An entity listing ("show all" from the
- * hover card) is an empty query within the entity: every article naming it.
+ * The search the view needs, or null. An entity listing (opened from the
+ * entity page) is an empty query within the entity: every article naming it.
  */
 export function searchRequest(view: ListView): { query: string; entityId?: string } | null {
   if (view.kind === 'search') return view.entityId ? { query: view.query, entityId: view.entityId } : { query: view.query };

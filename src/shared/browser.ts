@@ -2,5 +2,5 @@
 // from here, so tests can replace it and the polyfill is imported in one place.
 import browser from 'webextension-polyfill';
 
-export type { Runtime, Tabs, Storage } from 'webextension-polyfill';
+export type { Menus, Runtime, Tabs, Storage } from 'webextension-polyfill';
 export default browser;

@@ -2,6 +2,7 @@
 // pages: one map from message type to request and response, so that a sender
 // and its handler cannot disagree. Every request is checked on arrival
 // (`parseRequest`), because a message is data from another context.
+import type { NamesByLanguage } from '../core/entity-names';
 import { isCount, isObject, isOptional, isString, type Guard } from '../core/guards';
 import { isSavedArticleRecord, type SavedArticle, type SavedKind } from '../core/saved-article';
 import type { Snippet } from '../core/snippet';
@@ -107,6 +108,23 @@ export interface SavedStatus {
   unexported: number;
 }
 
+/** Where an article came from: shipped with the extension, or saved by the reader. */
+export type ArticleOrigin = 'bundled' | 'saved';
+
+/** An article naming an entity, as the entity page lists it: `snippet` is the sentence that names it. */
+export interface EntityArticle extends ArticleSummary {
+  lang: string;
+  /** The other entities the article names, most mentioned first. */
+  entities: string[];
+}
+
+/** What the entity page shows: who or what it is, how it is written, the library's articles naming it. */
+export interface EntityPageData {
+  entity: { id: string; name: string; type: EntityType; description: string };
+  names: NamesByLanguage;
+  articles: EntityArticle[];
+}
+
 export interface Settings {
   /** Show the count of entities on the toolbar button. */
   badge: boolean;
@@ -133,6 +151,8 @@ export interface MessageMap {
   article: { req: { id: string }; res: ArticleView | null };
   /** The gazetteer of the names the pages light, for a context that found none of this version in storage (shared/lit-gazetteer.ts). */
   gazetteer: { req: Record<string, never>; res: CompiledGazetteer };
+  /** One entity, for the entity page; null for an id the gazetteer does not know. */
+  entity: { req: { id: string }; res: EntityPageData | null };
   /** Opens an extension page in a new tab (content scripts cannot navigate to extension pages). */
   open: { req: OpenTarget; res: { opened: true } };
   /** Saves the article in a tab, or the reader's selection there (from the popup). */
@@ -189,11 +209,15 @@ export function isShowCardCommand(v: unknown): v is ShowCardCommand {
   return isObject(v) && v.type === 'command/show-card';
 }
 
-export type OpenTarget = { page: 'article'; id: string } | { page: 'search'; query?: string; entityId?: string };
+export type OpenTarget =
+  | { page: 'article'; id: string }
+  | { page: 'entity'; id: string }
+  | { page: 'search'; query?: string; entityId?: string };
 
-/** The extension-relative URL of a page: `article.html?id=…`, `popup.html?q=…&entity=…`. */
+/** The extension-relative URL of a page: `article.html?id=…`, `entity.html?id=…`, `popup.html?q=…&entity=…`. */
 export function pagePath(target: OpenTarget): string {
   if (target.page === 'article') return `article.html?id=${encodeURIComponent(target.id)}`;
+  if (target.page === 'entity') return `entity.html?id=${encodeURIComponent(target.id)}`;
   const params = new URLSearchParams();
   if (target.query) params.set('q', target.query);
   if (target.entityId) params.set('entity', target.entityId);
@@ -249,9 +273,10 @@ const requestGuards: { [T in MessageType]: Guard<RequestOf<T>> } = {
     isObject(v) && isId(v.importId) && Array.isArray(v.articles) && v.articles.length <= IMPORT_PART_MAX && v.articles.every(isSavedArticleRecord),
   'library/import-commit': (v): v is RequestOf<'library/import-commit'> => isObject(v) && isId(v.importId),
   'library/import-abort': (v): v is RequestOf<'library/import-abort'> => isObject(v) && isId(v.importId),
+  entity: (v): v is RequestOf<'entity'> => isObject(v) && isId(v.id),
   open: (v): v is RequestOf<'open'> =>
     isObject(v) &&
-    ((v.page === 'article' && isId(v.id)) ||
+    (((v.page === 'article' || v.page === 'entity') && isId(v.id)) ||
       (v.page === 'search' && isOptional(isString)(v.query) && isOptional(isId)(v.entityId))),
 };
 

@@ -112,8 +112,8 @@ describe('article page', () => {
     expect(related.map((r) => r.id)).not.toContain(id);
     for (const r of related) expect(r.href).toBe(`article.html?id=${r.id}`);
 
-    // The entities it names, each linking to the library's articles about it.
-    await expect(page.locator(`.named a[data-entity="${entity}"]`).getAttribute('href')).resolves.toBe(`popup.html?entity=${entity}&view=tab`);
+    // The entities it names, each linking to its entity page.
+    await expect(page.locator(`.named a[data-entity="${entity}"]`).getAttribute('href')).resolves.toBe(`entity.html?id=${entity}`);
     await page.close();
   });
 

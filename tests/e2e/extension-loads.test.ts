@@ -32,13 +32,21 @@ describe('built manifests', () => {
     expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });
 
-  it('asks for storage, scripting and the context menu, and host access only where its content script already runs', () => {
+  it('asks for storage, scripting, the context menu and (in Chrome) the side panel, and host access only where its content script already runs', () => {
+    expect(chrome.permissions).toEqual(['storage', 'scripting', 'contextMenus', 'sidePanel']);
+    expect(firefox.permissions).toEqual(['storage', 'scripting', 'contextMenus']);
     for (const m of [chrome, firefox]) {
-      expect(m.permissions).toEqual(['storage', 'scripting', 'contextMenus']);
       // Chrome does not count content-script matches for scripting.executeScript (README, Permissions).
       expect(m.host_permissions).toEqual(['<all_urls>']);
       expect(m.content_scripts[0].matches).toEqual(m.host_permissions);
     }
+  });
+
+  it("gives each browser its own side panel key: Chrome's side_panel, Firefox's sidebar_action", () => {
+    expect(chrome.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(chrome.sidebar_action).toBeUndefined();
+    expect(firefox.sidebar_action.default_panel).toBe('sidepanel.html');
+    expect(firefox.side_panel).toBeUndefined();
   });
 
   it('ships the content script as one classic script with no import', () => {

@@ -1,7 +1,7 @@
 // The hover card as a reader uses it, in Chromium, whose accessibility tree
 // reaches into the card's closed shadow root and gives each node's box: the
 // card stays open while the pointer moves into it, an article opens in the
-// extension's article page, "show all" opens the library search for the entity,
+// extension's article page, "show all" opens the entity's page,
 // and moving away closes it. And by the keyboard: the shortcut's message (sent
 // as the background sends it; a headless browser has no way to press a
 // browser-level shortcut) opens the card of the selected name, or steps
@@ -155,17 +155,17 @@ describe('hover card in Chromium', () => {
     );
     await article.close();
 
-    // "Show all" opens the library search for the entity: every article naming Putin.
+    // "Show all" opens the entity page: every article naming Putin, on its timeline.
     await page.bringToFront();
     await page.mouse.move(10, 10);
     await page.waitForTimeout(400);
     await hoverName(page, 'p2', 'Putin');
     const showAll = await waitForNode(cdp, 'button', 'Show all 5');
-    const search = await nextPage(session.context, () => page.mouse.click(showAll.x, showAll.y));
-    expect(search.url()).toBe(`chrome-extension://${session.extensionId}/popup.html?entity=putin&view=tab`);
-    await search.waitForSelector('[data-search-result]');
-    expect(await search.$$eval('[data-search-result]', (els) => els.length)).toBe(5);
-    await search.close();
+    const entityPage = await nextPage(session.context, () => page.mouse.click(showAll.x, showAll.y));
+    expect(entityPage.url()).toBe(`chrome-extension://${session.extensionId}/entity.html?id=putin`);
+    await entityPage.waitForSelector('[data-timeline-article]');
+    expect(await entityPage.$$eval('[data-timeline-article]', (els) => els.length)).toBe(5);
+    await entityPage.close();
 
     // Moving away closes it.
     await page.bringToFront();

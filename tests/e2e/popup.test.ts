@@ -211,7 +211,7 @@ describe('search', () => {
     await opened.close();
   });
 
-  it('lists the articles naming an entity when opened for it (?entity=, the hover card\'s "show all")', async () => {
+  it('lists the articles naming an entity when opened for it (?entity=, from the entity page)', async () => {
     const opened = await openPopup('?entity=aliyev&view=tab');
     await opened.waitForSelector('ul[data-answers="entity"] [data-search-result]');
     expect((await idsOf(opened, 'data-search-result')).sort()).toEqual([seed('000'), seed('002')]);

@@ -33,10 +33,17 @@ describe('entity colours', () => {
   });
 
   it('are not defined again in the extension pages or the card', () => {
-    for (const path of ['src/popup/popup.css', 'src/pages/article/article.css', 'src/content/ui/card-css.ts']) {
+    for (const path of ['src/popup/popup.css', 'src/pages/reading-colours.css', 'src/content/ui/card-css.ts']) {
       const css = read(path);
       expect(css, path).not.toMatch(/rgb\(\s*(255 200 0|0 150 255|150 60 230)\b/);
       expect(css, path).toMatch(/entity-colours\.css/);
+    }
+    // The reading pages take them, with the rest of their colours, from one file.
+    for (const path of ['src/pages/article/article.css', 'src/pages/entity/entity.css']) {
+      const css = read(path);
+      expect(css, path).not.toMatch(/rgb\(\s*(255 200 0|0 150 255|150 60 230)\b/);
+      expect(css, path).toMatch(/@import '\.\.\/reading-colours\.css'/);
+      expect(css, path).not.toMatch(/--bg:/);
     }
   });
 });

@@ -1,4 +1,4 @@
-// Every UI string the popup, the article page, the hover card and the manifest
+// Every UI string the popup, the extension pages, the hover card and the manifest
 // ask for exists in English and Indonesian, with the same placeholders: a
 // missing key would show as the bare key (see shared/i18n.ts) in one language only.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -32,6 +32,14 @@ const placeholders = (m: Messages, key: string) => Object.keys(m[key]?.placehold
 
 describe('UI strings', () => {
   const keys = usedKeys();
+
+  it('defines each key once per language (JSON.parse would keep the last silently; the stores refuse it)', () => {
+    for (const lang of ['en', 'id']) {
+      const text = readFileSync(resolve(ROOT, `src/_locales/${lang}/messages.json`), 'utf8');
+      const keys = [...text.matchAll(/^  "([A-Za-z_]+)": \{/gm)].map((m) => m[1]!);
+      expect(keys.filter((k, i) => keys.indexOf(k) !== i), lang).toEqual([]);
+    }
+  });
 
   it('finds the keys it checks', () => {
     expect(keys).toEqual(

@@ -27,6 +27,8 @@ describe('parseRequest', () => {
       { type: 'library/export-page', payload: { after: 's-1', limit: 100 } },
       { type: 'library/import-begin', payload: { total: 2 } },
       { type: 'library/import-part', payload: { importId: 'x', articles: [savedArticle(1), savedArticle(2)] } },
+      { type: 'entity', payload: { id: 'putin' } },
+      { type: 'open', payload: { page: 'entity', id: 'aliyev' } },
     ];
     for (const m of ok) expect(parseRequest(m), JSON.stringify(m)).toMatchObject({ ok: true, envelope: m });
   });
@@ -47,6 +49,8 @@ describe('parseRequest', () => {
       [{ type: 'card', payload: { entityId: '', page: [] } }, /malformed/],
       [{ type: 'page/entities', payload: { url: 'u', title: 't', entities: [{ id: 'x', count: 1.5, weakCount: 0, prominent: false }] } }, /malformed/],
       [{ type: 'open', payload: { page: 'settings' } }, /malformed/],
+      [{ type: 'open', payload: { page: 'entity' } }, /malformed/],
+      [{ type: 'entity', payload: { id: '' } }, /malformed/],
       [{ type: 'toString', payload: {} }, /unknown message type/],
     ];
     for (const [m, reason] of bad) {
@@ -62,6 +66,8 @@ describe('pagePath', () => {
     expect(pagePath({ page: 'article', id: '003_0c0ee4c7a4371c12' })).toBe('article.html?id=003_0c0ee4c7a4371c12');
     expect(pagePath({ page: 'search', entityId: 'putin' })).toBe('popup.html?entity=putin&view=tab');
     expect(pagePath({ page: 'search', query: 'Baku & Moskow' })).toBe('popup.html?q=Baku+%26+Moskow&view=tab');
+    expect(pagePath({ page: 'entity', id: 'putin' })).toBe('entity.html?id=putin');
+    expect(pagePath({ page: 'entity', id: 'a b/c' })).toBe('entity.html?id=a%20b%2Fc');
   });
 });
 

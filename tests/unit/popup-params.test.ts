@@ -11,7 +11,7 @@ describe('parseParams', () => {
     expect(parseParams('?' + popOutPath(42).split('?')[1])).toEqual({ tabId: 42, query: '', entityId: undefined, inTab: true, searchOnly: false });
   });
 
-  it('reads the hover card\'s "show all" URL as a search page for the entity', () => {
+  it('reads the entity page\'s search URL as a search page for the entity', () => {
     const search = '?' + pagePath({ page: 'search', entityId: 'pashinyan' }).split('?')[1];
     expect(parseParams(search)).toEqual({ tabId: undefined, query: '', entityId: 'pashinyan', inTab: true, searchOnly: true });
   });

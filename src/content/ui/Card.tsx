@@ -60,9 +60,10 @@ function Ready({ card, onOpenArticle, onShowAll }: { card: EntityCard } & Omit<C
           ))}
         </ul>
       )}
-      {articleCount > articles.length && (
+      {/* The entity page: every article on a timeline, who else they name. */}
+      {articleCount > 0 && (
         <button type="button" class="all" onClick={() => onShowAll(entity.id)}>
-          {t('cardShowAll', String(articleCount))}
+          {articleCount > articles.length ? t('cardShowAll', String(articleCount)) : t('cardAbout', entity.name)}
         </button>
       )}
     </>

@@ -119,7 +119,7 @@ function Reader({ article, matcher }: { article: ArticleView; matcher: Matcher }
   );
 }
 
-/** Who and what the article names, by type; each opens the library's articles about it. */
+/** Who and what the article names, by type; each opens its entity page. */
 function Named({ ids, entity }: { ids: readonly string[]; entity(id: string): CompiledEntity | undefined }) {
   const byType = new Map<EntityType, CompiledEntity[]>();
   for (const id of ids) {
@@ -138,7 +138,7 @@ function Named({ ids, entity }: { ids: readonly string[]; entity(id: string): Co
               <ul class="chips">
                 {byType.get(type)!.map((e) => (
                   <li key={e.id}>
-                    <a class={`chip type-${e.type}`} href={pagePath({ page: 'search', entityId: e.id })} title={e.description} data-entity={e.id}>
+                    <a class={`chip type-${e.type}`} href={pagePath({ page: 'entity', id: e.id })} title={e.description} data-entity={e.id}>
                       {e.name}
                     </a>
                   </li>

@@ -90,9 +90,9 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
           </select>
         </label>
         <label class="field">
-          <span>{t('filterOrigin')}</span>
+          <span>{t('libraryFilterOrigin')}</span>
           <select value={filters.origin} data-filter="origin" onChange={(e) => set({ origin: (e.currentTarget as HTMLSelectElement).value as LibraryFilters['origin'] })}>
-            <option value="all">{t('filterAll')}</option>
+            <option value="all">{t('libraryFilterAll')}</option>
             <option value="saved">{t('filterSaved')}</option>
             <option value="bundled">{t('filterBundled')}</option>
           </select>
