@@ -81,6 +81,16 @@ async function expectInert(page: DrivenPage, literal: string): Promise<void> {
   expect(found).toEqual({ pwned: null, injected: 0, javascriptLinks: 0, shown: true });
 }
 
+/** Runs in a web page: the texts our highlights cover. */
+function litTexts(): string[] {
+  const texts: string[] = [];
+  for (const [name, h] of CSS.highlights) {
+    if (!name.startsWith('newscontext-')) continue;
+    for (const r of h as Iterable<AbstractRange>) texts.push(String(r.startContainer.nodeValue).slice(r.startOffset, r.endOffset));
+  }
+  return texts;
+}
+
 /** A file the test writes, to import. */
 function file(name: string, content: unknown): string {
   const path = join(work, name);
@@ -121,9 +131,16 @@ for (const engine of ['chromium', 'firefox'] as EngineName[]) {
     });
 
     it('saves the article from the popup, says so, and saving again updates the one copy', async () => {
+      // Open before the save: it names Ankara, which no article of the library names yet.
+      const other = await driver.web('/save/other-tab.html');
+      await other.waitFor(countHighlights);
+      expect(await other.evaluate(litTexts)).not.toContain('Ankara');
       const { web, popup } = await popupFor(driver, ARTICLE);
       await popup.click('[data-action="save-page"]');
       await popup.waitFor(() => document.querySelector('[data-save-status="saved"]') !== null);
+      // The saved article names Ankara: the open tab lights it, with no reload.
+      await expect.poll(() => other.evaluate(litTexts), { timeout: 5_000 }).toContain('Ankara');
+      await other.close();
       expect(await statusOf(popup)).toBe(`Saved to your library: ${TITLE}`);
       const rows = await savedRows(driver);
       expect(rows).toHaveLength(1);
