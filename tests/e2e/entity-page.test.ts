@@ -259,6 +259,17 @@ describe('the entity page, from the hover card', () => {
 });
 
 describe('the entity page, from the popup', () => {
+  it('opens from the names of a row of the library page', async () => {
+    const library = await session.context.newPage();
+    await library.goto(ext('library.html'));
+    const link = library.locator('[data-library-article="001_bcffe93f59d1024d"] [data-entity-link="pashinyan"]');
+    await expect(link.getAttribute('href')).resolves.toBe('entity.html?id=pashinyan');
+    await link.click();
+    await library.waitForSelector('[data-timeline-article="001_bcffe93f59d1024d"]');
+    expect(library.url()).toBe(ext('entity.html?id=pashinyan'));
+    await library.close();
+  });
+
   it("opens from the chip the reader pressed, for the chip's entity", async () => {
     // The popup opened as a page for the story's tab (popup.html?tab=<id>), as popup.test.ts does.
     const tabIds = () =>

@@ -40,7 +40,9 @@ export function LibraryRowItem({ row, languageName, onDelete }: LibraryRowProps)
             return (
               <span key={id}>
                 {i > 0 && <span class="visually-hidden">, </span>}
-                <span class={`reason-name type-${e?.type ?? 'unknown'}`}>{e?.name ?? id}</span>
+                <a class={`reason-name type-${e?.type ?? 'unknown'}`} href={pagePath({ page: 'entity', id })} data-entity-link={id}>
+                  {e?.name ?? id}
+                </a>
               </span>
             );
           })}
