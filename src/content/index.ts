@@ -45,7 +45,7 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
   // A page that does not say it is one is told by its letters: it may not say
   // its language, or say the wrong one (a site template's lang="en").
   const endingsOnNames = writesEndingsOnNames(doc.documentElement.lang) || textLooksAzerbaijani(textSample(doc));
-  const matcher = createMatcher(gazetteer, { endingsOnNames });
+  const matcher = createMatcher(gazetteer, { endingsOnNames, lazy: true });
   performance.clearMarks(MATCHER_READY_MARK);
   performance.mark(MATCHER_READY_MARK);
   const highlights = new HighlightSet();

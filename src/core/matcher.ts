@@ -21,6 +21,14 @@ export interface MatcherOptions {
    * the whole word (turkic-suffix.ts).
    */
   endingsOnNames?: boolean;
+  /**
+   * Builds the trie under each first letter only when a text first reaches it
+   * (the content script: a frame's matcher is ready at once, and a page pays
+   * only for the letters its names start with). Finds exactly what the eager
+   * trie finds; a collision between two entities' aliases, which the build
+   * refuses, keeps the first instead of throwing.
+   */
+  lazy?: boolean;
 }
 
 export interface Matcher {
@@ -58,6 +66,15 @@ class Node {
   slotAny: Node | undefined = undefined;
   /** Same, but the ending must be there: the stem lost a letter ("Москв" + а/ы/е). */
   slotReq: Node | undefined = undefined;
+  /** A first letter's node in a lazy trie, before a text reaches it: the aliases to insert under it then. */
+  lazy: Pending | undefined = undefined;
+}
+
+/** The aliases that start with one letter, waiting to be inserted into a lazy trie. */
+interface Pending {
+  root: Node;
+  entities: readonly CompiledEntity[];
+  aliases: Array<{ alias: string; term: Term }>;
 }
 
 // --- Russian and Ukrainian inflection -------------------------------------
@@ -210,6 +227,22 @@ let candCount = 0;
 /** find()'s mentions, before they are copied out. */
 const found: Mention[] = [];
 
+/**
+ * Inserts a lazy trie's waiting aliases under their first letter's node. A
+ * collision (refused by the build's eager check) keeps the alias inserted first.
+ */
+function expand(node: Node): void {
+  const pending = node.lazy!;
+  node.lazy = undefined;
+  for (const { alias, term } of pending.aliases) {
+    try {
+      insert(pending.root, alias, term, pending.entities);
+    } catch {
+      // Two entities reading the same: the first keeps it.
+    }
+  }
+}
+
 function walk(text: string, n: number, node: Node, p: number): void {
   for (;;) {
     // Combining marks (text in NFD) belong to the letter before them. (-1: the end.)
@@ -233,6 +266,7 @@ function walk(text: string, n: number, node: Node, p: number): void {
     const f = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : foldCode(c);
     const to = node.only === f ? node.onlyNode : node.only === SEVERAL ? next.get(f) : undefined;
     if (to !== undefined) {
+      if (to.lazy !== undefined) expand(to);
       node = to;
       p++;
       continue;
@@ -267,13 +301,19 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
   const byId = new Map<string, CompiledEntity>();
   const root = new Node();
   const rules: Array<EntityRules | undefined> = [];
+  /** Inserts an alias now, or, in a lazy trie, files it under its first letter's node for later. */
+  const add = (alias: string, term: Term): void => {
+    if (!options.lazy) return insert(root, alias, term, entities);
+    const first = child(root, alias.charCodeAt(0));
+    (first.lazy ??= { root, entities, aliases: [] }).aliases.push({ alias, term });
+  };
   entities.forEach((e, i) => {
     byId.set(e.id, e);
     const r = compileRules(e);
     rules.push(hasRules(r) ? r : undefined);
-    for (const a of e.aliases) insert(root, a, { entity: i, weak: false, exact: undefined, surname: r.surnames.has(a) }, entities);
-    for (const a of e.weak ?? []) insert(root, a, { entity: i, weak: true, exact: undefined, surname: false }, entities);
-    for (const a of e.exact ?? []) insert(root, fold(a), { entity: i, weak: false, exact: a, surname: false }, entities);
+    for (const a of e.aliases) add(a, { entity: i, weak: false, exact: undefined, surname: r.surnames.has(a) });
+    for (const a of e.weak ?? []) add(a, { entity: i, weak: true, exact: undefined, surname: false });
+    for (const a of e.exact ?? []) add(fold(a), { entity: i, weak: false, exact: a, surname: false });
   });
   const ranges = absoluteRanges(g.starts ?? startRanges(entities));
   const startRe = coarseStartRegExp(ranges);

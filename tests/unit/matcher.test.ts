@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { loadGazetteer } from '../../src/build/gazetteer';
+import { loadGazetteer, loadKnowledgeBase } from '../../src/build/gazetteer';
 import { fold, foldCode, isLowerChar, isWordChar } from '../../src/core/fold';
 import { absoluteRanges, createMatcher, inflection, startRanges } from '../../src/core/matcher';
 import { textLooksAzerbaijani, writesEndingsOnNames } from '../../src/core/turkic-suffix';
@@ -430,6 +430,33 @@ describe('properties', () => {
         checkInvariants(text);
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+describe('a lazy trie (the content script\'s)', () => {
+  const kb = loadKnowledgeBase();
+  const seedTexts = readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => readFileSync(`seeds/${f}`, 'utf8'));
+
+  test('finds exactly what the eager trie finds, with and without Azerbaijani endings', () => {
+    for (const gazetteer of [g, kb]) {
+      for (const endingsOnNames of [false, true]) {
+        const eager = createMatcher(gazetteer, { endingsOnNames });
+        const lazy = createMatcher(gazetteer, { endingsOnNames, lazy: true });
+        for (const text of seedTexts) expect(lazy.find(text)).toEqual(eager.find(text));
+      }
+    }
+    const eager = createMatcher(kb);
+    const chars = fc.constantFrom(
+      ...'aAbBkKpPuUtTiInNsSrRğĞıİşŞçÇöÖüÜəƏеЕпПуУтТиИнНаАрРоОсС \'’-.,\n'.split(''),
+      'Putin', 'Путина', 'Baku', 'Rusia', 'Erdoğan', 'AS', 'Kremlin', 'Vladimir ', ' tembak', 'Chile', 'Москве', 'NATO',
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 60 }).map((a) => a.join('')), (text) => {
+        // A fresh lazy trie each time: the letters a text reaches first are the ones built.
+        expect(createMatcher(kb, { lazy: true }).find(text)).toEqual(eager.find(text));
+      }),
+      { numRuns: 300 },
     );
   });
 });
