@@ -42,12 +42,14 @@ function libraryMatcher(matcher: Matcher): LibraryMatcher {
   return {
     find: (text) => matcher.find(text),
     entity: (id) => matcher.entity(id),
-    forLanguage: (lang) => (writesEndingsOnNames(lang) ? (endings ??= createMatcher(gazetteer, { endingsOnNames: true })) : matcher),
+    forLanguage: (lang) => (writesEndingsOnNames(lang) ? (endings ??= createMatcher(gazetteer, { endingsOnNames: true, lazy: true })) : matcher),
   };
 }
 
 export function init(): void {
-  const matcher = createMatcher(gazetteer);
+  // Lazy: the build has checked the knowledge base's aliases; a start of the
+  // service worker pays only for the letters the texts it reads start with.
+  const matcher = createMatcher(gazetteer, { lazy: true });
   let store: Promise<SavedStore> | undefined;
   const openStore = () => {
     store ??= openSavedStore();

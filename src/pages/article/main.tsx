@@ -14,7 +14,7 @@ document.documentElement.lang = uiLanguage();
 const id = new URLSearchParams(location.search).get('id')?.trim() ?? '';
 const app = document.getElementById('app') as HTMLElement;
 void getLitGazetteer().then(
-  (gazetteer) => render(<ArticlePage id={id} matcher={createMatcher(gazetteer)} />, app),
+  (gazetteer) => render(<ArticlePage id={id} matcher={createMatcher(gazetteer, { lazy: true })} />, app),
   // Without names the article still reads: the matcher finds nothing.
   () => render(<ArticlePage id={id} matcher={createMatcher({ version: GAZETTEER_VERSION, entities: [], starts: [] })} />, app),
 );
