@@ -197,6 +197,15 @@ export function Popup({ params }: { params: PopupParams }) {
             inputProps={{ 'data-setting': 'badge' }}
           />
         )}
+        {page.lightAll !== undefined && (
+          // Every open tab lights (or unlights) the names at once, without a reload.
+          <Switch
+            label={t('lightAllSetting')}
+            checked={page.lightAll}
+            onChange={(on) => void page.setLightAll(on)}
+            inputProps={{ 'data-setting': 'light-all' }}
+          />
+        )}
         <p id="keys-hint" class="keys-hint">
           {t('keysHint')}
         </p>

@@ -28,6 +28,9 @@ export interface PageContext {
   setPaused(paused: boolean): Promise<void>;
   /** Whether the toolbar button shows the entity count; undefined until settings load. */
   badge: boolean | undefined;
+  /** Whether pages light every known name, not only those the library has articles about; undefined until settings load. */
+  lightAll: boolean | undefined;
+  setLightAll(on: boolean): Promise<void>;
   setBadge(on: boolean): Promise<void>;
 }
 
@@ -106,6 +109,9 @@ export function usePage(params: PopupParams): PageContext {
   const setBadge = useCallback(async (badge: boolean) => {
     await updateSettings((s) => ({ ...s, badge }));
   }, []);
+  const setLightAll = useCallback(async (lightAll: boolean) => {
+    await updateSettings((s) => ({ ...s, lightAll }));
+  }, []);
 
-  return { tabId: tab?.id, status, site, paused, setPaused, badge: settings?.badge, setBadge };
+  return { tabId: tab?.id, status, site, paused, setPaused, badge: settings?.badge, setBadge, lightAll: settings?.lightAll, setLightAll };
 }

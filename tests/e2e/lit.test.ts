@@ -40,4 +40,21 @@ describe('lighting every known name', () => {
     await expect.poll(names, { timeout: 2000 }).toEqual(['Putin']);
     await page.close();
   });
+
+  it('is the popup\'s switch, off by default', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('/content/unlit.html'));
+    const names = async () => Object.values((await page.evaluate(probeHighlights)).texts).flat().sort();
+    await expect.poll(names).toEqual(['Putin']);
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?view=tab`);
+    const toggle = popup.locator('input[data-setting="light-all"]');
+    await expect(toggle.isChecked()).resolves.toBe(false);
+    await popup.click('label.toggle:has([data-setting="light-all"])');
+    await expect.poll(names, { timeout: 2000 }).toEqual(expect.arrayContaining(['Putin', 'Sochi', 'Syria']));
+    await popup.click('label.toggle:has([data-setting="light-all"])');
+    await expect.poll(names, { timeout: 2000 }).toEqual(['Putin']);
+    await popup.close();
+    await page.close();
+  });
 });
