@@ -9,6 +9,7 @@
 import countries from 'i18n-iso-countries';
 import { createMatcher, startRanges } from '../core/matcher';
 import { compileEntity, compileFail } from '../core/entity-compile';
+import { isOwnId } from '../core/reader-names';
 import { GAZETTEER_VERSION } from '../core/types';
 import type { CompiledEntity, CompiledGazetteer, ContextRule, EntitySpec } from '../core/types';
 import entitiesJson from '../core/gazetteer/entities.json';
@@ -68,6 +69,7 @@ export function compileGazetteer(specs: readonly KnowledgeSpec[]): CompiledGazet
 
   for (const e of specs) {
     if (typeof e?.id === 'string' && ids.has(e.id)) fail(`id "${e.id}" is used twice`);
+    if (typeof e?.id === 'string' && isOwnId(e.id)) fail(`id "${e.id}": ids starting with "u-" are the reader's own entities'`);
     const iso = e?.iso !== undefined ? countryNames(e.iso, e.isoSkip) : [];
     if (e?.iso !== undefined && !iso.length) fail(`entity ${JSON.stringify(e.id)}: unknown ISO code "${e.iso}"`);
     const { entity, keys } = compileEntity(Array.isArray(e?.aliases) && iso.length ? { ...e, aliases: [...e.aliases, ...iso] } : e);

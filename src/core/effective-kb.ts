@@ -1,0 +1,111 @@
+// The knowledge base as the reader made it: the bundled one with the reader's
+// changes applied (names, types, aliases added and taken away) and the
+// reader's own entities after it. What the background matches, profiles the
+// library with, lights and names. Pure.
+//
+// The result always compiles: a name of the reader's that another entity has
+// (by the matcher's trie path, so inflected Cyrillic forms count) is left out
+// and reported, never a reason for createMatcher to throw. The edits
+// (entity-edits.ts) refuse such a name before it is stored; this only matters
+// when the bundled knowledge base later takes a name the reader had.
+import { aliasKey, normalizeName } from './entity-compile';
+import type { EntityOverride, EntityPrefs, OwnEntity } from './entity-prefs';
+import { fold } from './fold';
+import { startRanges, triePath } from './matcher';
+import type { CompiledEntity, CompiledGazetteer } from './types';
+
+/** A name of the reader's that the knowledge base gives to another entity. */
+export interface DroppedName {
+  entityId: string;
+  alias: string;
+  ownerId: string;
+}
+
+export interface EffectiveKnowledge {
+  gazetteer: CompiledGazetteer;
+  dropped: DroppedName[];
+}
+
+/** Every trie path an entity's aliases take. */
+export function entityPaths(e: CompiledEntity): string[] {
+  return [...e.aliases.map((a) => triePath(a, false)), ...(e.weak ?? []).map((a) => triePath(a, false)), ...(e.exact ?? []).map((a) => triePath(fold(a), true))];
+}
+
+/** The trie path of a spelling the reader typed, and how it is kept: as a name, or as written (an acronym). */
+export function readerAlias(text: string): { path: string; key: string; exact: boolean; text: string } {
+  const { key, kind, text: tidy } = aliasKey({ text });
+  const exact = kind === 'exact';
+  return { path: triePath(key, exact), key, exact, text: tidy };
+}
+
+/** A known entity with the reader's removals applied (added names come after, once every removal is known). */
+function withRemovals(e: CompiledEntity, o: EntityOverride | undefined): CompiledEntity {
+  if (!o) return e;
+  const out: CompiledEntity = { ...e };
+  if (o.name !== undefined) out.name = normalizeName(o.name);
+  if (o.type !== undefined) out.type = o.type;
+  if (o.removed?.length) {
+    const gone = new Set(o.removed.map((r) => fold(normalizeName(r))));
+    out.aliases = e.aliases.filter((a) => !gone.has(a));
+    const weak = e.weak?.filter((a) => !gone.has(a));
+    const exact = e.exact?.filter((a) => !gone.has(fold(a)));
+    const ambiguous = e.ambiguous?.filter((a) => !gone.has(a));
+    if (weak?.length) out.weak = weak;
+    else delete out.weak;
+    if (exact?.length) out.exact = exact;
+    else delete out.exact;
+    if (ambiguous?.length) out.ambiguous = ambiguous;
+    else delete out.ambiguous;
+  }
+  return out;
+}
+
+/** A reader's entity before its names are added, each checked against the others'. */
+function ownEntity(own: OwnEntity): CompiledEntity {
+  return { id: own.id, type: own.type, name: normalizeName(own.name), description: own.description?.trim() ?? '', aliases: [] };
+}
+
+/** The knowledge base with the reader's preferences applied. */
+export function effectiveKnowledge(base: CompiledGazetteer, prefs: EntityPrefs): EffectiveKnowledge {
+  const overrides = prefs.overrides;
+  const adds = Object.values(overrides).some((o) => o.added?.length) || prefs.own.length > 0;
+  const touched = adds || Object.keys(overrides).length > 0;
+  if (!touched) return { gazetteer: base, dropped: [] };
+
+  const entities = base.entities.map((e) => withRemovals(e, overrides[e.id]));
+  const dropped: DroppedName[] = [];
+  if (adds) {
+    const owners = new Map<string, string>();
+    for (const e of entities) for (const p of entityPaths(e)) owners.set(p, e.id);
+    const byId = new Map(entities.map((e, i) => [e.id, i]));
+    const add = (index: number, names: readonly string[]) => {
+      let e = entities[index]!;
+      for (const name of names) {
+        const a = readerAlias(name);
+        if (a.key === '') continue;
+        const owner = owners.get(a.path);
+        if (owner !== undefined && owner !== e.id) {
+          dropped.push({ entityId: e.id, alias: a.text, ownerId: owner });
+          continue;
+        }
+        if (owner === e.id) continue;
+        owners.set(a.path, e.id);
+        e = a.exact ? { ...e, exact: [...(e.exact ?? []), a.text].sort() } : { ...e, aliases: [...e.aliases, a.key].sort() };
+      }
+      if (e.exact === undefined) delete e.exact;
+      entities[index] = e;
+    };
+    for (const [id, o] of Object.entries(overrides)) {
+      const index = byId.get(id);
+      if (index !== undefined && o.added?.length) add(index, o.added);
+    }
+    for (const own of prefs.own) {
+      if (byId.has(own.id)) continue;
+      byId.set(own.id, entities.length);
+      entities.push(ownEntity(own));
+      add(entities.length - 1, [own.name, ...own.aliases]);
+    }
+  }
+  const starts = adds ? startRanges(entities) : base.starts;
+  return { gazetteer: { version: base.version, entities, ...(starts ? { starts } : {}) }, dropped };
+}
