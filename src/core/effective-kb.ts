@@ -9,9 +9,11 @@
 // (entity-edits.ts) refuse such a name before it is stored; this only matters
 // when the bundled knowledge base later takes a name the reader had.
 import { aliasKey, normalizeName } from './entity-compile';
+import type { NamesByLanguage } from './entity-names';
 import type { EntityOverride, EntityPrefs, OwnEntity } from './entity-prefs';
 import { fold } from './fold';
 import { startRanges, triePath } from './matcher';
+import { uniqueNames } from './reader-names';
 import type { CompiledEntity, CompiledGazetteer } from './types';
 
 /** A name of the reader's that the knowledge base gives to another entity. */
@@ -108,4 +110,32 @@ export function effectiveKnowledge(base: CompiledGazetteer, prefs: EntityPrefs):
   }
   const starts = adds ? startRanges(entities) : base.starts;
   return { gazetteer: { version: base.version, entities, ...(starts ? { starts } : {}) }, dropped };
+}
+
+/**
+ * An entity's spellings by language as the reader made them: a reader's
+ * entity's name and aliases, or the bundled spellings without those taken
+ * away and with those added (under "mul": the reader did not say a language).
+ */
+export function effectiveNames(prefs: EntityPrefs, id: string, bundled: NamesByLanguage | undefined): NamesByLanguage | undefined {
+  const own = prefs.own.find((e) => e.id === id);
+  if (own) return { mul: uniqueNames([own.name, ...own.aliases]).map((text) => ({ text })) };
+  const o = prefs.overrides[id];
+  if (!o?.added?.length && !o?.removed?.length) return bundled;
+  const gone = new Set((o.removed ?? []).map((r) => fold(normalizeName(r))));
+  const out: NamesByLanguage = {};
+  for (const [lang, list] of Object.entries(bundled ?? {})) {
+    const kept = list.filter((s) => !gone.has(fold(s.text)));
+    if (kept.length) out[lang] = kept;
+  }
+  const shared = out.mul ?? [];
+  const fresh = (o.added ?? []).filter((a) => !shared.some((s) => fold(s.text) === fold(a)));
+  if (fresh.length) out.mul = [...shared, ...fresh.map((text) => ({ text }))];
+  return out;
+}
+
+/** Every spelling of an entity once, names before demonyms: what the entities page lists and filters on. */
+export function spellingList(names: NamesByLanguage | undefined): string[] {
+  const all = Object.values(names ?? {}).flat();
+  return uniqueNames([...all.filter((s) => !s.weak), ...all.filter((s) => s.weak)].map((s) => s.text));
 }

@@ -8,7 +8,7 @@ import type { EntityLookup } from './entity-lookup';
 import { EMPTY_PREFS, PREFS_LIMITS, type EntityOverride, type EntityPrefs, type OwnEntity } from './entity-prefs';
 import { fold } from './fold';
 import { defaultType, isOwnId, nameProblem, normalizeSite, ownEntityId, uniqueNames, type NameProblem } from './reader-names';
-import type { CompiledEntity, CompiledGazetteer, EntityType } from './types';
+import { ENTITY_TYPES, type CompiledEntity, type CompiledGazetteer, type EntityType } from './types';
 
 export type EntityEdit =
   /** Follow a name: the entity that has it, or a new entity of the reader's. */
@@ -219,10 +219,13 @@ export function applyEdit(ctx: EditContext, prefs: EntityPrefs = EMPTY_PREFS, ed
       if (bad) return refuse(bad);
       const name = normalizeName(edit.name);
       if (own) {
-        // An own entity's name is one of its spellings: it must be free.
+        // An own entity's name is one of its spellings: it must be free. The
+        // old name stays a spelling, so a rename unlights nothing.
         const taken = takenProblem(ctx.lookup, [name], e.id);
         if (taken) return refuse(taken);
-        return done(setOwn(prefs, { ...own, name, aliases: own.aliases.filter((a) => fold(a) !== fold(name)) }));
+        const aliases = uniqueNames([own.name, ...own.aliases]).filter((a) => fold(a) !== fold(name));
+        if (aliases.length > PREFS_LIMITS.aliases) return refuse({ kind: 'too-many', limit: PREFS_LIMITS.aliases });
+        return done(setOwn(prefs, { ...own, name, aliases }));
       }
       return done(setOverride(prefs, e.id, { ...prefs.overrides[e.id], name: name === base?.name ? undefined : name }));
     }
@@ -240,3 +243,37 @@ export function applyEdit(ctx: EditContext, prefs: EntityPrefs = EMPTY_PREFS, ed
 
 /** Whether the entity is one of the reader's own. */
 export const isOwnEntity = (prefs: EntityPrefs, id: string): boolean => isOwnId(id) && prefs.own.some((e) => e.id === id);
+
+/** A string a reader could have typed: bounded, so that a message stays small (its length as a name is checked by the edit). */
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= 2000;
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
+const ID_KINDS: ReadonlySet<string> = new Set(['follow', 'unfollow', 'mute', 'unmute', 'delete']);
+
+/** Checks an edit that arrives in a message (shared/messages.ts). */
+export function isEntityEdit(v: unknown): v is EntityEdit {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const e = v as Record<string, unknown>;
+  const keys = (...allowed: string[]) => Object.keys(e).every((k) => k === 'kind' || allowed.includes(k));
+  if (e.kind === 'follow-name') {
+    const aliases = e.aliases;
+    return keys('name', 'aliases', 'type') && isText(e.name) && (aliases === undefined || (Array.isArray(aliases) && aliases.length <= 60 && aliases.every(isText))) && (e.type === undefined || ENTITY_TYPES.includes(e.type as EntityType));
+  }
+  if (typeof e.kind !== 'string' || !isId(e.id)) return false;
+  if (ID_KINDS.has(e.kind)) return keys('id');
+  switch (e.kind) {
+    case 'rename':
+      return keys('id', 'name') && isText(e.name);
+    case 'describe':
+      return keys('id', 'description') && isText(e.description);
+    case 'type':
+      return keys('id', 'type') && ENTITY_TYPES.includes(e.type as EntityType);
+    case 'add-alias':
+    case 'remove-alias':
+      return keys('id', 'alias') && isText(e.alias);
+    case 'mute-site':
+    case 'unmute-site':
+      return keys('id', 'site') && isText(e.site);
+    default:
+      return false;
+  }
+}

@@ -111,10 +111,12 @@ describe('names as data', () => {
 describe('changing an entity', () => {
   const followed = edit(EMPTY_PREFS, { kind: 'follow-name', name: 'Zorbania', aliases: ['Zorba'] }).prefs;
 
-  it('renames, retypes and describes a reader\'s entity; its new name is one of its spellings', () => {
+  it('renames, retypes and describes a reader\'s entity; its new name is one of its spellings, the old one stays one', () => {
     const { prefs } = edit(followed, { kind: 'rename', id: 'u-zorbania', name: 'Zorbanistan' }, { kind: 'type', id: 'u-zorbania', type: 'place' }, { kind: 'describe', id: 'u-zorbania', description: 'A made-up country.' });
-    expect(prefs.own).toEqual([{ id: 'u-zorbania', name: 'Zorbanistan', type: 'place', aliases: ['Zorba'], description: 'A made-up country.' }]);
-    expect(ids(prefs, 'Zorbanistan, Zorba, Zorbania')).toEqual(['u-zorbania', 'u-zorbania']);
+    expect(prefs.own).toEqual([{ id: 'u-zorbania', name: 'Zorbanistan', type: 'place', aliases: ['Zorbania', 'Zorba'], description: 'A made-up country.' }]);
+    expect(ids(prefs, 'Zorbanistan, Zorba, Zorbania')).toEqual(['u-zorbania', 'u-zorbania', 'u-zorbania']);
+    // Taken away once renamed, the old name finds nothing.
+    expect(ids(edit(prefs, { kind: 'remove-alias', id: 'u-zorbania', alias: 'Zorbania' }).prefs, 'Zorbania')).toEqual([]);
     expect(tryEdit(prefs, { kind: 'rename', id: 'u-zorbania', name: 'Baku' })).toMatchObject({ ok: false, problem: { kind: 'taken', ownerId: 'baku' } });
     expect(tryEdit(prefs, { kind: 'describe', id: 'u-zorbania', description: 'two\nlines' })).toMatchObject({ ok: false, problem: { kind: 'description' } });
   });
