@@ -69,6 +69,9 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
           <img src="icons/icon-32.png" alt="" width={16} height={16} />
           NewsContext
         </span>
+        <a class="bar-link" href="entities.html" data-open-entities>
+          {t('openEntities')}
+        </a>
       </header>
       <h1 class="library-title">{t('libraryTitle')}</h1>
       <p class="muted library-intro">{t('libraryIntro')}</p>
