@@ -50,27 +50,26 @@ export interface Knowledge {
 export function createKnowledge(base: CompiledGazetteer, storage: PrefsStorage = browserPrefsStorage): Knowledge {
   let prefs: EntityPrefs = EMPTY_PREFS;
   let problem: string | undefined;
-  let gazetteer = base;
-  let dropped: DroppedName[] = [];
-  let matcher = createMatcher(base);
+  let effective = effectiveKnowledge(base, EMPTY_PREFS);
+  // Made when first asked for: after an edit the pages are told first, and the library's turn comes after.
+  let matcher: Matcher | undefined;
   let endings: Matcher | undefined;
   let lookup: EntityLookup | undefined;
   const listeners: KnowledgeListener[] = [];
+  const getMatcher = () => (matcher ??= createMatcher(effective.gazetteer));
+  const getLookup = () => (lookup ??= createLookup(effective.gazetteer, (text) => getMatcher().find(text), effective.index));
 
   /** Switches to the names these preferences make; listeners hear of it (not of the first read: nothing was built on the bundled names yet). */
   function use(next: EntityPrefs, notify = true): void {
-    const effective = effectiveKnowledge(base, next);
-    const nextMatcher = effective.gazetteer === gazetteer ? matcher : createMatcher(effective.gazetteer);
-    const before = gazetteer;
+    const before = effective.gazetteer;
     prefs = next;
-    dropped = effective.dropped;
+    effective = effectiveKnowledge(base, next);
     if (effective.gazetteer !== before) {
-      gazetteer = effective.gazetteer;
-      matcher = nextMatcher;
+      matcher = undefined;
       endings = undefined;
-      lookup = undefined;
     }
-    if (notify) for (const listener of listeners) listener(before, gazetteer);
+    lookup = undefined;
+    if (notify) for (const listener of listeners) listener(before, effective.gazetteer);
   }
 
   const ready = storage.load().then(
@@ -90,31 +89,31 @@ export function createKnowledge(base: CompiledGazetteer, storage: PrefsStorage =
   };
 
   const current: Matcher = {
-    find: (text) => matcher.find(text),
-    entity: (id) => matcher.entity(id),
+    find: (text) => getMatcher().find(text),
+    entity: (id) => getMatcher().entity(id),
     get entities() {
-      return matcher.entities;
+      return getMatcher().entities;
     },
   };
 
   return {
     ready,
     base,
-    gazetteer: () => gazetteer,
+    gazetteer: () => effective.gazetteer,
     prefs: () => prefs,
     problem: () => problem,
-    dropped: () => dropped,
-    lookup: () => (lookup ??= createLookup(gazetteer, matcher.find)),
+    dropped: () => effective.dropped,
+    lookup: getLookup,
     matcher: current,
     libraryMatcher: {
       find: current.find,
       entity: current.entity,
-      forLanguage: (lang) => (writesEndingsOnNames(lang) ? (endings ??= createMatcher(gazetteer, { endingsOnNames: true })) : matcher),
+      forLanguage: (lang) => (writesEndingsOnNames(lang) ? (endings ??= createMatcher(effective.gazetteer, { endingsOnNames: true })) : getMatcher()),
     },
     edit: (edit) =>
       serial(async () => {
         if (problem !== undefined) throw new Error(problem);
-        const result = applyEdit({ base, lookup: (lookup ??= createLookup(gazetteer, matcher.find)) }, prefs, edit);
+        const result = applyEdit({ base, lookup: getLookup() }, prefs, edit);
         if (!result.ok || result.prefs === prefs) return result;
         await storage.store(result.prefs);
         use(result.prefs);

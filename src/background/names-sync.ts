@@ -44,8 +44,10 @@ export interface NamesSyncDeps {
 export function syncNames(knowledge: Knowledge, deps: NamesSyncDeps): { idle(): Promise<void> } {
   let queue: Promise<void> = Promise.resolve();
   knowledge.onChange((before, after) => {
-    void deps.publish().catch(logError);
+    // The pages first: the library's turn comes once they have the new names.
+    const published = deps.publish().catch(logError);
     queue = queue
+      .then(() => published)
       .then(async () => {
         const ids = await reprofileLibrary(await deps.library(), before, after);
         if (ids.length === 0) return;

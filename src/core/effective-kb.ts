@@ -12,7 +12,8 @@ import { aliasKey, normalizeName } from './entity-compile';
 import type { NamesByLanguage } from './entity-names';
 import type { EntityOverride, EntityPrefs, OwnEntity } from './entity-prefs';
 import { fold } from './fold';
-import { startRanges, triePath } from './matcher';
+import { triePath } from './matcher';
+import { indexOf, LayeredIndex, type NameIndex } from './name-index';
 import { uniqueNames } from './reader-names';
 import type { CompiledEntity, CompiledGazetteer } from './types';
 
@@ -26,11 +27,8 @@ export interface DroppedName {
 export interface EffectiveKnowledge {
   gazetteer: CompiledGazetteer;
   dropped: DroppedName[];
-}
-
-/** Every trie path an entity's aliases take. */
-export function entityPaths(e: CompiledEntity): string[] {
-  return [...e.aliases.map((a) => triePath(a, false)), ...(e.weak ?? []).map((a) => triePath(a, false)), ...(e.exact ?? []).map((a) => triePath(fold(a), true))];
+  /** Who has which spelling in it (name-index.ts). */
+  index: NameIndex;
 }
 
 /** The trie path of a spelling the reader typed, and how it is kept: as a name, or as written (an acronym). */
@@ -67,49 +65,61 @@ function ownEntity(own: OwnEntity): CompiledEntity {
   return { id: own.id, type: own.type, name: normalizeName(own.name), description: own.description?.trim() ?? '', aliases: [] };
 }
 
-/** The knowledge base with the reader's preferences applied. */
+/**
+ * The knowledge base with the reader's preferences applied. Its start
+ * characters are left for createMatcher to work out when the reader added
+ * names (subsetGazetteer works them out again for the pages anyway).
+ */
 export function effectiveKnowledge(base: CompiledGazetteer, prefs: EntityPrefs): EffectiveKnowledge {
   const overrides = prefs.overrides;
-  const adds = Object.values(overrides).some((o) => o.added?.length) || prefs.own.length > 0;
-  const touched = adds || Object.keys(overrides).length > 0;
-  if (!touched) return { gazetteer: base, dropped: [] };
+  const overridden = Object.keys(overrides);
+  if (overridden.length === 0 && prefs.own.length === 0) return { gazetteer: base, dropped: [], index: indexOf(base) };
 
-  const entities = base.entities.map((e) => withRemovals(e, overrides[e.id]));
+  const changed = new Set([...overridden, ...prefs.own.map((o) => o.id)]);
+  const index = new LayeredIndex(indexOf(base), changed);
+  const entities = base.entities.map((e) => {
+    if (!changed.has(e.id)) return e;
+    const out = withRemovals(e, overrides[e.id]);
+    index.add(out);
+    return out;
+  });
   const dropped: DroppedName[] = [];
-  if (adds) {
-    const owners = new Map<string, string>();
-    for (const e of entities) for (const p of entityPaths(e)) owners.set(p, e.id);
-    const byId = new Map(entities.map((e, i) => [e.id, i]));
-    const add = (index: number, names: readonly string[]) => {
-      let e = entities[index]!;
-      for (const name of names) {
-        const a = readerAlias(name);
-        if (a.key === '') continue;
-        const owner = owners.get(a.path);
-        if (owner !== undefined && owner !== e.id) {
-          dropped.push({ entityId: e.id, alias: a.text, ownerId: owner });
-          continue;
-        }
-        if (owner === e.id) continue;
-        owners.set(a.path, e.id);
-        e = a.exact ? { ...e, exact: [...(e.exact ?? []), a.text].sort() } : { ...e, aliases: [...e.aliases, a.key].sort() };
+  const byId = new Map<string, number>();
+  entities.forEach((e, i) => changed.has(e.id) && byId.set(e.id, i));
+  const add = (at: number, names: readonly string[]) => {
+    let e = entities[at]!;
+    for (const name of names) {
+      const a = readerAlias(name);
+      if (a.key === '') continue;
+      const owner = index.pathOwner(a.path);
+      if (owner !== undefined && owner !== e.id) {
+        dropped.push({ entityId: e.id, alias: a.text, ownerId: owner });
+        continue;
       }
-      if (e.exact === undefined) delete e.exact;
-      entities[index] = e;
-    };
-    for (const [id, o] of Object.entries(overrides)) {
-      const index = byId.get(id);
-      if (index !== undefined && o.added?.length) add(index, o.added);
+      if (owner === e.id) continue;
+      index.addPath(a.path, e.id);
+      if (!a.exact) index.addKey(a.key, e.id);
+      e = a.exact ? { ...e, exact: [...(e.exact ?? []), a.text].sort() } : { ...e, aliases: [...e.aliases, a.key].sort() };
     }
-    for (const own of prefs.own) {
-      if (byId.has(own.id)) continue;
-      byId.set(own.id, entities.length);
-      entities.push(ownEntity(own));
-      add(entities.length - 1, [own.name, ...own.aliases]);
-    }
+    entities[at] = e;
+  };
+  let adds = false;
+  for (const [id, o] of Object.entries(overrides)) {
+    const at = byId.get(id);
+    if (at === undefined || !o.added?.length) continue;
+    adds = true;
+    add(at, o.added);
   }
-  const starts = adds ? startRanges(entities) : base.starts;
-  return { gazetteer: { version: base.version, entities, ...(starts ? { starts } : {}) }, dropped };
+  for (const own of prefs.own) {
+    if (byId.has(own.id)) continue;
+    adds = true;
+    byId.set(own.id, entities.length);
+    entities.push(ownEntity(own));
+    add(entities.length - 1, [own.name, ...own.aliases]);
+  }
+  // Names taken away only: the bundled start characters still cover every name (a few more, harmlessly).
+  const gazetteer: CompiledGazetteer = { version: base.version, entities, ...(!adds && base.starts ? { starts: base.starts } : {}) };
+  return { gazetteer, dropped, index };
 }
 
 /**

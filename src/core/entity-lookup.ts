@@ -4,8 +4,9 @@
 // Russian forms, "Путина", are Putin's), and the trie paths catch the
 // spellings createMatcher itself would refuse.
 import { normalizeName } from './entity-compile';
-import { entityPaths, readerAlias } from './effective-kb';
+import { readerAlias } from './effective-kb';
 import { fold } from './fold';
+import { indexOf, type NameIndex } from './name-index';
 import type { CompiledEntity, CompiledGazetteer, Mention } from './types';
 
 export interface EntityLookup {
@@ -19,25 +20,9 @@ export interface EntityLookup {
 /** A name typed in lower case ("chile", "путина") read as a page would write it. */
 const capitalised = (t: string): string => (t === '' ? t : t[0]!.toUpperCase() + t.slice(1));
 
-export function createLookup(g: CompiledGazetteer, find: (text: string) => Mention[]): EntityLookup {
+/** `index`: who has which spelling in `g` (effective-kb.ts gives the reader's; by default it is made from `g`). */
+export function createLookup(g: CompiledGazetteer, find: (text: string) => Mention[], index: NameIndex = indexOf(g)): EntityLookup {
   const byId = new Map(g.entities.map((e) => [e.id, e]));
-  let owners: Map<string, string> | undefined;
-  let keys: Map<string, string> | undefined;
-  const pathOwners = () => {
-    if (!owners) {
-      owners = new Map();
-      for (const e of g.entities) for (const p of entityPaths(e)) owners.set(p, e.id);
-    }
-    return owners;
-  };
-  /** Folded names and demonyms → entity: what the matcher would find in any case. */
-  const keyOwners = () => {
-    if (!keys) {
-      keys = new Map();
-      for (const e of g.entities) for (const a of [...e.aliases, ...(e.weak ?? [])]) keys.set(a, e.id);
-    }
-    return keys;
-  };
 
   const whole = (t: string): CompiledEntity | undefined => {
     const found = find(t);
@@ -48,7 +33,7 @@ export function createLookup(g: CompiledGazetteer, find: (text: string) => Menti
   const named = (text: string): CompiledEntity | undefined => {
     const t = normalizeName(text);
     if (t === '') return undefined;
-    const byKey = keyOwners().get(fold(t));
+    const byKey = index.keyOwner(fold(t));
     return whole(t) ?? whole(capitalised(t)) ?? (byKey !== undefined ? byId.get(byKey) : undefined);
   };
 
@@ -58,7 +43,7 @@ export function createLookup(g: CompiledGazetteer, find: (text: string) => Menti
     claim(text, selfId) {
       const reader = named(text);
       if (reader && reader.id !== selfId) return reader;
-      const owner = pathOwners().get(readerAlias(text).path);
+      const owner = index.pathOwner(readerAlias(text).path);
       return owner !== undefined && owner !== selfId ? byId.get(owner) : undefined;
     },
   };
