@@ -35,6 +35,8 @@ export const MATCHER_READY_MARK = 'newscontext-matcher-ready';
 
 export interface ContentScript {
   destroy(): void;
+  /** Calls `then` once no card is open: at once, or when the open one closes. */
+  whenIdle(then: () => void): void;
 }
 
 export function init(gazetteer: CompiledGazetteer, win: Window = window): ContentScript | null {
@@ -82,6 +84,8 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
     collect,
   );
 
+  /** Who waits for the open card to close (whenIdle). */
+  const idle: Array<() => void> = [];
   const card = new CardView(doc, {
     card: (entityId, page) => send('card', { entityId, page }),
     pageEntities: collect,
@@ -89,6 +93,8 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
     showAll: (entityId) => void send('open', { page: 'entity', id: entityId }).catch(guard),
     entityName: (id) => matcher.entity(id)?.name ?? id,
     savePage: () => send('save', {}),
+    // After the closing is done: a waiter may destroy this script.
+    onClosed: () => idle.length > 0 && queueMicrotask(() => idle.splice(0).forEach((then) => then())),
   });
   const hover = new HoverController(doc, index, card, (hit) => {
     const at = hit && spanRange(hit.node, hit.mention);
@@ -214,7 +220,10 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
     },
   );
 
-  return { destroy };
+  return {
+    destroy,
+    whenIdle: (then) => (card.isOpen() && !destroyed ? idle.push(then) : then()),
+  };
 }
 
 /**
@@ -226,10 +235,23 @@ async function boot(): Promise<void> {
   let script: ContentScript | null = null;
   /** A new gazetteer came while the first was on its way: the first is stale. */
   let changed = false;
-  // The names muted on this site are left out before the matcher is made.
+  /** The newest gazetteer, waiting for the open card to close. */
+  let next: LitGazetteer | null = null;
+  // The names muted on this site are left out before the matcher is made. A
+  // card the reader is using (saving the page from it lights the article's
+  // names) is not pulled from under the pointer: the page lights anew when it closes.
   const relight = (g: LitGazetteer) => {
-    script?.destroy();
-    script = init(forSite(g, location.hostname));
+    const waiting = next !== null;
+    next = g;
+    if (waiting) return;
+    const start = () => {
+      const latest = next!;
+      next = null;
+      script?.destroy();
+      script = init(forSite(latest, location.hostname));
+    };
+    if (script) script.whenIdle(start);
+    else start();
   };
   const stopListening = onLitGazetteerChanged((g) => {
     changed = true;

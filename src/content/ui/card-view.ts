@@ -20,6 +20,8 @@ export interface CardServices {
   entityName(entityId: string): string;
   /** Saves the page the card is on (the background's `save`, for this tab). */
   savePage(): Promise<SaveOutcome>;
+  /** The card was closed. */
+  onClosed?(): void;
 }
 
 export class CardView implements HoverTarget {
@@ -95,6 +97,7 @@ export class CardView implements HoverTarget {
   close(): void {
     this.request++;
     this.shown = null;
+    const wasOpen = this.anchor !== null;
     this.anchor = null;
     // Our card had the focus: it goes back where it was (if that is still
     // there), not to the page's start.
@@ -102,10 +105,12 @@ export class CardView implements HoverTarget {
     if (this.container) render(null, this.container);
     const back = this.returnFocus;
     this.returnFocus = null;
-    if (!hadFocus) return;
-    if (back && back.isConnected && 'focus' in back) (back as HTMLElement).focus({ preventScroll: true });
-    // It was on the page itself (the body), or that element is gone or cannot take it back.
-    if (this.doc.activeElement === this.shadow.host) this.shadow.host?.blur();
+    if (hadFocus) {
+      if (back && back.isConnected && 'focus' in back) (back as HTMLElement).focus({ preventScroll: true });
+      // It was on the page itself (the body), or that element is gone or cannot take it back.
+      if (this.doc.activeElement === this.shadow.host) this.shadow.host?.blur();
+    }
+    if (wasOpen) this.services.onClosed?.();
   }
 
   isOpen(): boolean {

@@ -20,6 +20,14 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function EntitiesPage({ initialQuery }: { initialQuery: string }) {
   const [load, setLoad] = useState<EntitiesLoad>({ status: 'loading' });
   const [query, setQuery] = useState(initialQuery);
+  /** The rows whose editor is open. */
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((ids) => {
+      const next = new Set(ids);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
 
   const refresh = useCallback(() => {
     send('entities/list', {}).then(
@@ -100,7 +108,7 @@ export function EntitiesPage({ initialQuery }: { initialQuery: string }) {
             </p>
           )}
           {view.sections.map((s) => (
-            <EntitySection key={s.key} section={s} onEdit={edit} />
+            <EntitySection key={s.key} section={s} onEdit={edit} open={open} onToggle={toggle} />
           ))}
           {query.trim() === '' && <p class="muted search-hint">{t('entitiesSearchHint')}</p>}
         </>
@@ -111,7 +119,14 @@ export function EntitiesPage({ initialQuery }: { initialQuery: string }) {
 
 const HEADINGS = { followed: 'entitiesFollowed', own: 'entitiesOwn', muted: 'entitiesMuted', library: 'entitiesInLibrary', known: 'entitiesKnown' } as const;
 
-function EntitySection({ section, onEdit }: { section: Section; onEdit(edit: EntityEdit): Promise<string | null> }) {
+interface SectionProps {
+  section: Section;
+  onEdit(edit: EntityEdit): Promise<string | null>;
+  open: ReadonlySet<string>;
+  onToggle(id: string): void;
+}
+
+function EntitySection({ section, onEdit, open, onToggle }: SectionProps) {
   const heading = `section-${section.key}`;
   return (
     <section class="entity-section" aria-labelledby={heading} data-section={section.key}>
@@ -120,7 +135,7 @@ function EntitySection({ section, onEdit }: { section: Section; onEdit(edit: Ent
       </h2>
       <ul class="items">
         {section.rows.map((row) => (
-          <EntityRowItem key={row.id} row={row} onEdit={onEdit} />
+          <EntityRowItem key={row.id} row={row} onEdit={onEdit} open={open.has(row.id)} onToggle={() => onToggle(row.id)} />
         ))}
       </ul>
       {section.hidden > 0 && <p class="muted">{t('entitiesMore', String(section.hidden))}</p>}

@@ -14,6 +14,8 @@ export interface EditorProps {
   id: string;
   row: EntityListRow;
   onEdit(edit: EntityEdit): Promise<string | null>;
+  /** Opened from its button: the focus goes into it. */
+  takeFocus: boolean;
 }
 
 /** A one-field form sent with Enter; emptied when the change is made. */
@@ -38,11 +40,16 @@ function FieldForm(props: { label: string; field: string; initial?: string; plac
   );
 }
 
-export function EntityEditor({ id, row, onEdit }: EditorProps) {
+export function EntityEditor({ id, row, onEdit, takeFocus }: EditorProps) {
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
-  // Opened from its button, the editor takes the focus: the keyboard goes on from there.
-  useEffect(() => first.current?.focus(), []);
+  // Opened from its button, the editor takes the focus; drawn again in another
+  // section after a change (the field that had the focus is gone), it takes it
+  // back, so that the keyboard goes on from the same entity.
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (takeFocus || lost) first.current?.focus();
+  }, []);
   const run = async (edit: EntityEdit): Promise<boolean> => {
     const problem = await onEdit(edit);
     setError(problem);

@@ -12,11 +12,15 @@ export interface RowProps {
   row: EntityListRow;
   /** Sends an edit; resolves to the reason it was refused, or null. */
   onEdit(edit: EntityEdit): Promise<string | null>;
+  /** The editor is open: kept by the page, since a change can move the row to another section. */
+  open: boolean;
+  onToggle(): void;
 }
 
-export function EntityRowItem({ row, onEdit }: RowProps) {
-  const [open, setOpen] = useState(false);
+export function EntityRowItem({ row, onEdit, open, onToggle }: RowProps) {
   const [error, setError] = useState<string | null>(null);
+  /** Opened from its button now, not shown again after a move: only then does the editor take the focus. */
+  const [toggled, setToggled] = useState(false);
   const run = async (edit: EntityEdit) => setError(await onEdit(edit));
   const editorId = `edit-${row.id}`;
   return (
@@ -43,7 +47,10 @@ export function EntityRowItem({ row, onEdit }: RowProps) {
         <button type="button" class="button" data-row-action={row.muted ? 'unmute' : 'mute'} aria-label={t(row.muted ? 'unmuteLabel' : 'muteLabel', row.name)} onClick={() => void run({ kind: row.muted ? 'unmute' : 'mute', id: row.id })}>
           {row.muted ? t('unmuteButton') : t('muteButton')}
         </button>
-        <button type="button" class="button" data-row-action="edit" aria-expanded={open} aria-controls={editorId} aria-label={t('editLabel', row.name)} onClick={() => setOpen((o) => !o)}>
+        <button type="button" class="button" data-row-action="edit" aria-expanded={open} aria-controls={editorId} aria-label={t('editLabel', row.name)} onClick={() => {
+            setToggled(true);
+            onToggle();
+          }}>
           {t('editButton')}
         </button>
       </div>
@@ -52,7 +59,7 @@ export function EntityRowItem({ row, onEdit }: RowProps) {
           {error}
         </p>
       )}
-      {open && <EntityEditor id={editorId} row={row} onEdit={onEdit} />}
+      {open && <EntityEditor id={editorId} row={row} onEdit={onEdit} takeFocus={toggled} />}
     </li>
   );
 }
