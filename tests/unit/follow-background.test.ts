@@ -5,12 +5,15 @@
 // lists and search follow; the pages get the lit names with their per-site
 // mutes; a selection followed from the page says what happened.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createEntityHandlers } from '../../src/background/entity-handlers';
 import { followSelection } from '../../src/background/follow-selection';
 import { createKnowledge, type PrefsStorage } from '../../src/background/knowledge';
 import { createLitPublisher, litGazetteer } from '../../src/background/lit-publisher';
 import { readerLibrary, syncNames } from '../../src/background/names-sync';
 import { loadGazetteer } from '../../src/build/gazetteer';
+import { effectiveNames } from '../../src/core/effective-kb';
 import { EMPTY_PREFS, readEntityPrefs, toStoredPrefs, type EntityPrefs } from '../../src/core/entity-prefs';
+import { indexOf, LayeredIndex } from '../../src/core/name-index';
 import { buildLibrary, type Library } from '../../src/core/library';
 import { changedEntities, reprofileLibrary } from '../../src/core/reprofile';
 import type { Article } from '../../src/core/types';
@@ -91,6 +94,37 @@ describe('knowledge', () => {
     await broken.reset();
     expect(broken.problem()).toBeUndefined();
     expect(await broken.edit({ kind: 'follow-name', name: 'Zorbania' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('the reader\'s names everywhere the background names entities', () => {
+  it('the entity page knows a reader\'s entity, its spellings and the articles naming it', async () => {
+    const k = createKnowledge(base, memoryStorage());
+    const library = buildLibrary(ARTICLES, k.libraryMatcher);
+    const sync = syncNames(k, { library: async () => library, publish: async () => undefined, announce: async () => undefined });
+    await k.edit({ kind: 'follow-name', name: 'Zorbania', aliases: ['Зорбания'], type: 'place' });
+    await sync.idle();
+    const handlers = createEntityHandlers({
+      matcher: k.matcher,
+      library: async () => library,
+      entityNames: async () => ({ of: (id: string) => effectiveNames(k.prefs(), id, undefined) }),
+    });
+    const page = await handlers.entity({ id: 'u-zorbania' }, { tabId: undefined, frameId: 0 });
+    expect(page?.entity).toEqual({ id: 'u-zorbania', name: 'Zorbania', type: 'place', description: '' });
+    expect(page?.names).toEqual({ mul: [{ text: 'Zorbania' }, { text: 'Зорбания' }] });
+    expect(page?.articles.map((a) => a.id)).toEqual(['a1']);
+  });
+
+  it('an index laid over the bundled one answers for the entities the reader changed, and only them', () => {
+    const index = new LayeredIndex(indexOf(base), new Set(['baku']));
+    expect(indexOf(base).pathOwner('baku')).toBe('baku');
+    // Baku's spellings are the layer's to say now: none yet.
+    expect(index.pathOwner('baku')).toBeUndefined();
+    expect(index.pathOwner('putin')).toBe('putin');
+    index.add({ ...base.entities.find((e) => e.id === 'baku')!, aliases: ['bakou'] });
+    expect(index.pathOwner('bakou')).toBe('baku');
+    expect(index.keyOwner('bakou')).toBe('baku');
+    expect(index.keyOwner('baku')).toBeUndefined();
   });
 });
 
