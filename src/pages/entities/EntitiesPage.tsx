@@ -14,6 +14,7 @@ import { send } from '../../shared/send';
 import { EntityRowItem } from './EntityRowItem';
 import { FollowForm } from './FollowForm';
 import { entitiesView, type EntitiesLoad, type Section } from './view-model';
+import { BrandBar } from '../BrandBar';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -57,15 +58,11 @@ export function EntitiesPage({ initialQuery }: { initialQuery: string }) {
   const view = entitiesView(load, query);
   return (
     <div class="popup in-tab entities">
-      <header class="bar">
-        <span class="brand">
-          <img src="icons/icon-32.png" alt="" width={16} height={16} />
-          NewsContext
-        </span>
+      <BrandBar>
         <a class="bar-link" href="library.html" data-open-library>
           {t('openLibrary')}
         </a>
-      </header>
+      </BrandBar>
       <h1 class="page-title">{t('entitiesTitle')}</h1>
       <p class="muted page-intro">{t('entitiesIntro')}</p>
 

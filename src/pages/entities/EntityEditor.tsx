@@ -5,9 +5,10 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityEdit } from '../../core/entity-edits';
-import { ENTITY_TYPES, type EntityType } from '../../core/types';
+import type { EntityType } from '../../core/types';
 import { t } from '../../shared/i18n';
 import type { EntityListRow } from '../../shared/messages';
+import { TypeSelect } from './TypeSelect';
 import { removableSpellings } from './view-model';
 
 export interface EditorProps {
@@ -60,16 +61,7 @@ export function EntityEditor({ id, row, onEdit, takeFocus }: EditorProps) {
     <div class="editor" id={id} role="group" aria-label={t('editLabel', row.name)}>
       <div class="editor-row">
         <FieldForm label={t('editName')} field="name" initial={row.name} button={t('editRename')} inputRef={first} onSubmit={(name) => run({ kind: 'rename', id: row.id, name })} />
-        <label class="field">
-          <span>{t('followType')}</span>
-          <select value={row.type} data-edit="type" onChange={(e) => void run({ kind: 'type', id: row.id, type: (e.currentTarget as HTMLSelectElement).value as EntityType })}>
-            {ENTITY_TYPES.map((ty) => (
-              <option key={ty} value={ty}>
-                {t(`type_${ty}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TypeSelect value={row.type} data={{ 'data-edit': 'type' }} onChange={(type) => void run({ kind: 'type', id: row.id, type: type as EntityType })} />
       </div>
       {row.own && <FieldForm label={t('editDescription')} field="description" initial={row.description} button={t('editSave')} onSubmit={(description) => run({ kind: 'describe', id: row.id, description })} />}
 

@@ -5,10 +5,10 @@
 // below it.
 import { useRef, useState } from 'preact/hooks';
 import type { EntityEdit } from '../../core/entity-edits';
-import { ENTITY_TYPES } from '../../core/types';
 import { problemText } from '../../shared/entity-texts';
 import { t } from '../../shared/i18n';
 import type { EditReply } from '../../shared/messages';
+import { TypeSelect } from './TypeSelect';
 import { followEdit } from './view-model';
 
 export function FollowForm({ onFollow }: { onFollow(edit: EntityEdit): Promise<EditReply> }) {
@@ -64,17 +64,7 @@ export function FollowForm({ onFollow }: { onFollow(edit: EntityEdit): Promise<E
           <span>{t('followAliases')}</span>
           <input type="text" value={aliases} data-follow="aliases" autocomplete="off" spellcheck={false} placeholder={t('followAliasesPlaceholder')} onInput={(e) => setAliases((e.currentTarget as HTMLInputElement).value)} />
         </label>
-        <label class="field">
-          <span>{t('followType')}</span>
-          <select value={type} data-follow="type" onChange={(e) => setType((e.currentTarget as HTMLSelectElement).value)}>
-            <option value="">{t('followTypeAuto')}</option>
-            {ENTITY_TYPES.map((ty) => (
-              <option key={ty} value={ty}>
-                {t(`type_${ty}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TypeSelect value={type} data={{ 'data-follow': 'type' }} auto onChange={setType} />
         <button type="submit" class="button primary" disabled={busy}>
           {t('followButton')}
         </button>
