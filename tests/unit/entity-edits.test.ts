@@ -84,7 +84,7 @@ describe('following a name', () => {
 });
 
 describe('names as data', () => {
-  const hostile = ['Zorb.*ania', '(Zorb|ania)+$', 'Zorbania\\d', '[Zorbania]', 'إسرائيل الكبرى', 'Zorbania 🦊', `Z${'o'.repeat(98)}b`, 'The'];
+  const hostile = ['🦊 Zorbania', 'Zorb.*ania', '(Zorb|ania)+$', 'Zorbania\\d', '[Zorbania]', 'إسرائيل الكبرى', 'Zorbania 🦊', `Z${'o'.repeat(98)}b`, 'The'];
 
   it.each(hostile)('%s is matched as the text it is, and leaves the other names as they were', (name) => {
     const { prefs } = edit(EMPTY_PREFS, { kind: 'follow-name', name });
