@@ -7,7 +7,7 @@ import { normalizeName } from './entity-compile';
 import type { EntityLookup } from './entity-lookup';
 import { EMPTY_PREFS, PREFS_LIMITS, type EntityOverride, type EntityPrefs, type OwnEntity } from './entity-prefs';
 import { fold } from './fold';
-import { defaultType, isOwnId, nameProblem, normalizeSite, ownEntityId, uniqueNames, type NameProblem } from './reader-names';
+import { defaultType, nameProblem, normalizeSite, ownEntityId, uniqueNames, type NameProblem } from './reader-names';
 import { ENTITY_TYPES, type CompiledEntity, type CompiledGazetteer, type EntityType } from './types';
 
 export type EntityEdit =
@@ -19,8 +19,6 @@ export type EntityEdit =
   | { kind: 'type'; id: string; type: EntityType }
   | { kind: 'add-alias' | 'remove-alias'; id: string; alias: string }
   | { kind: 'mute-site' | 'unmute-site'; id: string; site: string };
-
-export type EditKind = EntityEdit['kind'];
 
 export type EditProblem =
   | { kind: 'name'; text: string; problem: NameProblem }
@@ -240,9 +238,6 @@ export function applyEdit(ctx: EditContext, prefs: EntityPrefs = EMPTY_PREFS, ed
       return removeName(ctx, prefs, e, edit.alias);
   }
 }
-
-/** Whether the entity is one of the reader's own. */
-export const isOwnEntity = (prefs: EntityPrefs, id: string): boolean => isOwnId(id) && prefs.own.some((e) => e.id === id);
 
 /** A string a reader could have typed: bounded, so that a message stays small (its length as a name is checked by the edit). */
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= 2000;

@@ -16,7 +16,7 @@ export interface NameIndex {
 }
 
 /** Every trie path an entity's aliases take. */
-export function entityPaths(e: CompiledEntity): string[] {
+function entityPaths(e: CompiledEntity): string[] {
   return [...e.aliases.map((a) => triePath(a, false)), ...(e.weak ?? []).map((a) => triePath(a, false)), ...(e.exact ?? []).map((a) => triePath(fold(a), true))];
 }
 

@@ -80,7 +80,7 @@ export function ownEntityId(name: string, taken: (id: string) => boolean): strin
 }
 
 /** The id of a reader's own entity, as ownEntityId makes them. */
-export const OWN_ID = /^u-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const OWN_ID = /^u-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const isOwnId = (id: string): boolean => OWN_ID.test(id);
 
 /**

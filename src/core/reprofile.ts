@@ -30,7 +30,7 @@ export function changedEntities(before: CompiledGazetteer, after: CompiledGazett
 }
 
 /** Finds the changed entities in an article's text, as the library's matcher would (Azerbaijani endings included). */
-export function changeProbe(after: CompiledGazetteer, changed: readonly string[]): (article: LibraryArticle) => boolean {
+function changeProbe(after: CompiledGazetteer, changed: readonly string[]): (article: LibraryArticle) => boolean {
   const present = changed.filter((id) => after.entities.some((e) => e.id === id));
   if (present.length === 0) return () => false;
   const g = subsetGazetteer(after, present);
