@@ -82,6 +82,11 @@ describe('entitiesView', () => {
     expect(entitiesView({ status: 'error', message: 'gone' }, '')).toEqual({ kind: 'error', message: 'gone' });
   });
 
+  it('says which of the reader\'s spellings another entity has taken, by name', () => {
+    const load: EntitiesLoad = { status: 'ready', list: { rows: ROWS, dropped: [{ entityId: 'u-zorbania', alias: 'Baku', ownerId: 'baku' }] } };
+    expect(entitiesView(load, '')).toMatchObject({ dropped: [{ name: 'Zorbania', alias: 'Baku', owner: 'Baku' }] });
+  });
+
   it('files each row in the first section that says something about it', () => {
     expect(sectionOf(row('x', { followed: true, own: true, muted: true }))).toBe('followed');
     expect(sectionOf(row('x', { own: true, muted: true }))).toBe('own');

@@ -77,6 +77,14 @@ export function EntitiesPage({ initialQuery }: { initialQuery: string }) {
         </div>
       )}
 
+      {view.kind === 'ready' && view.dropped.length > 0 && (
+        <div class="note warning" data-dropped-names>
+          {view.dropped.map((d) => (
+            <p key={`${d.name}:${d.alias}`}>{t('entitiesDropped', d.alias, d.name, d.owner)}</p>
+          ))}
+        </div>
+      )}
+
       <FollowForm onFollow={(e) => send('entities/edit', { edit: e })} />
 
       <div class="search" role="search">

@@ -36,6 +36,8 @@ export type EntitiesView =
       /** A search that matched nothing. */
       noMatch: boolean;
       query: string;
+      /** Spellings of the reader's left unused because another entity has them now (a newer knowledge base). */
+      dropped: Array<{ name: string; alias: string; owner: string }>;
     };
 
 /** Each row's searchable text, folded once: a search runs over every known name on each key typed. */
@@ -67,6 +69,7 @@ export function entitiesView(load: EntitiesLoad, query: string): EntitiesView {
   if (load.status === 'loading') return { kind: 'loading' };
   if (load.status === 'error') return { kind: 'error', message: load.message };
   const { rows, problem } = load.list;
+  const nameOf = (id: string) => rows.find((r) => r.id === id)?.name ?? id;
   const searching = query.trim() !== '';
   const groups = new Map<SectionKey, EntityListRow[]>(SECTION_ORDER.map((k) => [k, []]));
   for (const row of rows) if (matches(row, query)) groups.get(sectionOf(row))!.push(row);
@@ -89,6 +92,7 @@ export function entitiesView(load: EntitiesLoad, query: string): EntitiesView {
     noneFollowed: !rows.some((r) => r.followed || r.own),
     noMatch: searching && sections.length === 0,
     query,
+    dropped: load.list.dropped.map((d) => ({ name: nameOf(d.entityId), alias: d.alias, owner: nameOf(d.ownerId) })),
   };
 }
 
