@@ -25,6 +25,7 @@ export default defineConfig({
         article: resolve(root, 'src/pages/article.html'),
         library: resolve(root, 'src/pages/library.html'),
         entity: resolve(root, 'src/pages/entity.html'),
+        entities: resolve(root, 'src/pages/entities.html'),
         sidepanel: resolve(root, 'src/pages/sidepanel.html'),
         background: resolve(root, 'src/background/index.ts'),
       },

@@ -23,6 +23,8 @@ export interface Services extends LibraryServices {
   openTab(path: string): Promise<void>;
   /** Shows the entity count on the tab's toolbar button (or nothing when the setting is off). */
   updateBadge(tabId: number, entities: PageEntity[]): Promise<void>;
+  /** The reader follows this entity (a followed name with no article gets a card that says so). */
+  isFollowed(entityId: string): boolean;
 }
 
 export type { HandlerContext };
@@ -41,8 +43,8 @@ function toRelated(r: Ranked<LibraryArticle>, snippet: RelatedArticle['snippet']
   return { ...summaryOf(r.item), snippet, score: r.score, shared: r.shared };
 }
 
-/** All but the entity page's handler, which entity-handlers.ts makes. */
-export function createHandlers(services: Services): Omit<Handlers, 'entity'> {
+/** All but the entity page's and the entities page's handlers (entity-handlers.ts, entities-handlers.ts). */
+export function createHandlers(services: Services): Omit<Handlers, 'entity' | `entities/${string}`> {
   const { matcher } = services;
 
   async function related(library: Library, page: PageEntity[], limit: number, exclude?: string) {
@@ -94,6 +96,7 @@ export function createHandlers(services: Services): Omit<Handlers, 'entity'> {
         entity: { id: entity.id, name: entity.name, type: entity.type, description: entity.description },
         articleCount: ranked.length,
         articles: ranked.slice(0, CARD_LIMIT).map((r) => toRelated(r, entitySnippet(r.item, entityId, matcher))),
+        followed: services.isFollowed(entityId),
       };
     },
 

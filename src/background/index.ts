@@ -2,25 +2,28 @@
 // own content scripts and pages, keeps per-tab state and the badge, and saves
 // pages into the reader's library (popup, context menu, keyboard).
 import gazetteer from 'virtual:gazetteer';
-import { createMatcher, type Matcher } from '../core/matcher';
-import type { LibraryMatcher } from '../core/library';
-import { writesEndingsOnNames } from '../core/turkic-suffix';
+import { effectiveNames } from '../core/effective-kb';
+import { loadEntityNames } from '../core/entity-names';
+import { suggestNames } from '../core/name-suggest';
 import browser, { type Runtime } from '../shared/browser';
 import type { ExtractMode } from '../shared/extraction';
 import { announceLibraryChange } from '../shared/library-events';
-import { parseRequest, type PageEntity, type Reply, type SaveNotice } from '../shared/messages';
+import { parseRequest, type PageEntity, type PageNoticeMessage, type Reply } from '../shared/messages';
 import { isSaveSuccess, saveOutcomeText } from '../shared/save-outcome';
 import { getSettings, onSettingsChanged } from '../shared/settings';
 import { badgeText, showBadge } from './badge';
 import { handleCommand } from './commands';
-import { loadEntityNames } from '../core/entity-names';
+import { createEntitiesHandlers } from './entities-handlers';
 import { createEntityHandlers } from './entity-handlers';
+import { followSelection } from './follow-selection';
 import { createHandlers, type HandlerContext, type Handlers } from './handlers';
+import { createKnowledge } from './knowledge';
 import { packagedJson } from './packaged-json';
 import { initSidePanelMenu } from './side-panel-menu';
 import { getLibrary } from './library-store';
 import { createLitPublisher } from './lit-publisher';
-import { createMenus, menuMode } from './menus';
+import { createMenus, FOLLOW_SELECTION_MENU, menuMode } from './menus';
+import { readerLibrary, syncNames } from './names-sync';
 import { extractFromTab, saveFromTab } from './save';
 import { SavedLibrary } from './saved-library';
 import { openSavedStore, type SavedStore } from './saved-store';
@@ -36,28 +39,27 @@ export function isOwnSender(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id;
 }
 
-/** The library's matcher: Azerbaijani articles are profiled by one that takes endings on names. */
-function libraryMatcher(matcher: Matcher): LibraryMatcher {
-  let endings: Matcher | undefined;
-  return {
-    find: (text) => matcher.find(text),
-    entity: (id) => matcher.entity(id),
-    forLanguage: (lang) => (writesEndingsOnNames(lang) ? (endings ??= createMatcher(gazetteer, { endingsOnNames: true, lazy: true })) : matcher),
-  };
-}
-
 export function init(): void {
-  // Lazy: the build has checked the knowledge base's aliases; a start of the
-  // service worker pays only for the letters the texts it reads start with.
-  const matcher = createMatcher(gazetteer, { lazy: true });
+  // The bundled knowledge base with the reader's names; its matcher follows every change.
+  const knowledge = createKnowledge(gazetteer);
+  const { matcher } = knowledge;
   let store: Promise<SavedStore> | undefined;
   const openStore = () => {
     store ??= openSavedStore();
     store.catch(() => (store = undefined));
     return store;
   };
-  const library = () => getLibrary(libraryMatcher(matcher), async () => (await openStore()).all());
-  const lit = createLitPublisher(gazetteer, { library, settings: getSettings });
+  const library = readerLibrary(knowledge, () => getLibrary(knowledge.libraryMatcher, async () => (await openStore()).all()));
+  const lit = createLitPublisher({
+    knowledge: async () => {
+      await knowledge.ready;
+      return { gazetteer: knowledge.gazetteer(), prefs: knowledge.prefs() };
+    },
+    library,
+    settings: getSettings,
+  });
+  syncNames(knowledge, { library, publish: () => lit.publish(), announce: announceLibraryChange });
+  const notify = (tabId: number, notice: PageNoticeMessage) => browser.tabs.sendMessage(tabId, notice, { frameId: 0 });
   // A change to the library may light new names, or unlight some, on every open tab.
   const saved = new SavedLibrary({
     store: openStore,
@@ -68,17 +70,22 @@ export function init(): void {
     },
   });
   const saveTab = (tabId: number, mode: ExtractMode, frameId?: number) =>
-    saveFromTab({ extract: extractFromTab, saved, now: Date.now }, tabId, mode, frameId);
+    saveFromTab({ extract: extractFromTab, saved, now: Date.now, suggest: (article) => suggestNames(article, matcher.find) }, tabId, mode, frameId);
   // Saved from the page itself: the outcome is shown there, in its top frame.
   const saveAndTell = async (tabId: number, mode: ExtractMode, frameId?: number) => {
     const outcome = await saveTab(tabId, mode, frameId);
-    const notice: SaveNotice = { type: 'notice/save', text: saveOutcomeText(outcome), ok: isSaveSuccess(outcome) };
-    await browser.tabs.sendMessage(tabId, notice, { frameId: 0 }).catch(() => undefined);
+    await notify(tabId, { type: 'notice/page', text: saveOutcomeText(outcome), ok: isSaveSuccess(outcome) }).catch(() => undefined);
   };
 
   const updateBadge = async (tabId: number, entities: PageEntity[]) => {
     const { badge } = await getSettings();
     await showBadge(tabId, badgeText(entities, badge));
+  };
+  const bundledNames = packagedJson('entity-names.json', loadEntityNames);
+  // The entity page shows the spellings as the reader made them.
+  const readerNames = async () => {
+    const names = await bundledNames();
+    return { of: (id: string) => effectiveNames(knowledge.prefs(), id, names.of(id)) };
   };
   const handlers: Handlers = {
     ...createHandlers({
@@ -91,8 +98,10 @@ export function init(): void {
       mergeFrame,
       updateBadge,
       openTab: async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path) })),
+      isFollowed: (id) => knowledge.prefs().followed.includes(id),
     }),
-    ...createEntityHandlers({ matcher, library, entityNames: packagedJson('entity-names.json', loadEntityNames) }),
+    ...createEntityHandlers({ matcher, library, entityNames: readerNames }),
+    ...createEntitiesHandlers({ knowledge, library, entityNames: bundledNames }),
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> => {
@@ -101,7 +110,8 @@ export function init(): void {
     if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
     const { type, payload } = parsed.envelope;
     const handler = handlers[type] as (p: unknown, ctx: HandlerContext) => Promise<unknown>;
-    return handler(payload, { tabId: sender.tab?.id, frameId: sender.frameId ?? 0 }).then(
+    // Every answer reads the reader's names: none before they are read.
+    return knowledge.ready.then(() => handler(payload, { tabId: sender.tab?.id, frameId: sender.frameId ?? 0 })).then(
       (value) => ({ ok: true, value }),
       (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
@@ -129,6 +139,7 @@ export function init(): void {
   browser.runtime.onInstalled.addListener(() => void createMenus().catch(logError));
   browser.runtime.onStartup.addListener(() => void createMenus().catch(logError));
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === FOLLOW_SELECTION_MENU) return void followSelection({ edit: knowledge.edit, notify }, info.selectionText, tab?.id);
     const mode = menuMode(info.menuItemId);
     if (mode && tab?.id !== undefined) void saveAndTell(tab.id, mode, info.frameId);
   });

@@ -58,8 +58,11 @@ export function createLibraryHandlers(services: LibraryServices): LibraryHandler
   };
 
   return {
-    async save({ tabId, mode }) {
-      return services.saveTab(tabId, mode ?? 'article');
+    // From the popup, the tab it describes; from a hover card, the card's own tab.
+    async save({ tabId, mode }, ctx) {
+      const tab = tabId ?? ctx.tabId;
+      if (tab === undefined) throw new Error('NewsContext: save needs a tab');
+      return services.saveTab(tab, mode ?? 'article');
     },
 
     async 'library/list'() {

@@ -1,36 +1,49 @@
 // Keeps the lit gazetteer in storage.local (shared/lit-gazetteer.ts) in step
-// with what lights a name (core/lit.ts): the library's articles, the reader's
-// settings. Publishing writes only when the set of lit entities changed, or
-// when forced (the extension was installed or updated: the knowledge base may
-// have changed under the same ids), so that open tabs rescan only when there
-// is something new to light.
+// with what lights a name (core/lit.ts): the library's articles, the names
+// the reader follows and mutes (everywhere, and per site), the reader's own
+// entities and changes to known ones, and the settings. Publishing writes
+// only when what the pages would get changed (which names, spelled how,
+// muted where), or when forced (the extension was installed or updated: the
+// knowledge base may have changed under the same ids), so that open tabs
+// rescan only when there is something new to light.
+import type { EntityPrefs } from '../core/entity-prefs';
 import type { Library } from '../core/library';
-import { entitiesNamedIn, litIds, subsetGazetteer } from '../core/lit';
+import { entitiesNamedIn, litIds, litMutes, subsetGazetteer, type LitGazetteer } from '../core/lit';
 import type { CompiledGazetteer } from '../core/types';
 import browser from '../shared/browser';
 import { isLitGazetteer, LIT_GAZETTEER_KEY } from '../shared/lit-gazetteer';
 import type { Settings } from '../shared/messages';
 
 export interface LitSources {
+  /** The knowledge base as the reader made it, and their preferences, once these are read. */
+  knowledge(): Promise<{ gazetteer: CompiledGazetteer; prefs: EntityPrefs }>;
   library(): Promise<Library>;
   settings(): Promise<Settings>;
 }
 
 export interface LitPublisher {
   /** Works out what is lit now, writes it if it changed (or `force`), and returns it. */
-  publish(force?: boolean): Promise<CompiledGazetteer>;
+  publish(force?: boolean): Promise<LitGazetteer>;
 }
 
-export function createLitPublisher(kb: CompiledGazetteer, sources: LitSources): LitPublisher {
+/** What is lit now: the lit entities of the knowledge base, with their per-site mutes. */
+export function litGazetteer(kb: CompiledGazetteer, prefs: EntityPrefs, inLibrary: ReadonlySet<string>, settings: Settings): LitGazetteer {
+  const ids = litIds(kb, { inLibrary, followed: new Set(prefs.followed), muted: new Set(prefs.muted), lightAll: settings.lightAll });
+  const lit: LitGazetteer = subsetGazetteer(kb, ids);
+  const mutedOn = litMutes(prefs.mutedOn, ids);
+  if (mutedOn) lit.mutedOn = mutedOn;
+  return lit;
+}
+
+export function createLitPublisher(sources: LitSources): LitPublisher {
   /** Publications run one after another: two at once could write an older set last. */
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function publishNow(force: boolean): Promise<CompiledGazetteer> {
-    const [library, settings] = await Promise.all([sources.library(), sources.settings()]);
-    const ids = litIds(kb, { inLibrary: entitiesNamedIn(library.articles()), followed: new Set(), muted: new Set(), lightAll: settings.lightAll });
+  async function publishNow(force: boolean): Promise<LitGazetteer> {
+    const [{ gazetteer, prefs }, library, settings] = await Promise.all([sources.knowledge(), sources.library(), sources.settings()]);
+    const lit = litGazetteer(gazetteer, prefs, entitiesNamedIn(library.articles()), settings);
     const stored = (await browser.storage.local.get(LIT_GAZETTEER_KEY))[LIT_GAZETTEER_KEY];
-    if (!force && isLitGazetteer(stored) && sameIds(stored, ids)) return stored;
-    const lit = subsetGazetteer(kb, ids);
+    if (!force && isLitGazetteer(stored) && sameLit(stored, lit)) return stored;
     await browser.storage.local.set({ [LIT_GAZETTEER_KEY]: lit });
     return lit;
   }
@@ -44,6 +57,7 @@ export function createLitPublisher(kb: CompiledGazetteer, sources: LitSources): 
   };
 }
 
-function sameIds(g: CompiledGazetteer, ids: readonly string[]): boolean {
-  return g.entities.length === ids.length && g.entities.every((e, i) => e.id === ids[i]);
+/** The same names, spelled the same, muted on the same sites (the start characters follow from the entities). */
+function sameLit(a: LitGazetteer, b: LitGazetteer): boolean {
+  return a.entities.length === b.entities.length && JSON.stringify(a.entities) === JSON.stringify(b.entities) && JSON.stringify(a.mutedOn ?? {}) === JSON.stringify(b.mutedOn ?? {});
 }

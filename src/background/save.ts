@@ -4,6 +4,7 @@
 // made of it is checked again here, since it was read from a web page.
 import { passageUrl } from '../core/canonical-url';
 import { localDay } from '../core/published-date';
+import type { NameSuggestion } from '../core/name-suggest';
 import { formatBytes, savedArticleProblem } from '../core/saved-article';
 import browser from '../shared/browser';
 import { EXTRACT_GLOBAL, type Extraction, type ExtractMode } from '../shared/extraction';
@@ -21,6 +22,8 @@ export interface SaveDeps {
   extract: TabExtractor;
   saved: SavedLibrary;
   now(): number;
+  /** Names the saved article repeats that no entity has, to offer to follow (core/name-suggest.ts). */
+  suggest?(article: NewSavedArticle): NameSuggestion[];
 }
 
 export async function saveFromTab(deps: SaveDeps, tabId: number, mode: ExtractMode, frameId?: number): Promise<SaveOutcome> {
@@ -39,10 +42,21 @@ export async function saveFromTab(deps: SaveDeps, tabId: number, mode: ExtractMo
   if (problem) return { status: 'error', reason: 'failed', message: `NewsContext: this page cannot be saved: its text ${problem}.` };
   try {
     const { status, article } = await deps.saved.save(made);
-    return { status, id: article.id, title: article.title, kind: article.kind };
+    const suggestions = suggestionsFor(deps, made);
+    return { status, id: article.id, title: article.title, kind: article.kind, ...(suggestions.length ? { suggestions } : {}) };
   } catch (error) {
     const e = storeError(error);
     return { status: 'error', reason: e.kind === 'quota' ? 'quota' : 'failed', message: e.message };
+  }
+}
+
+/** The names to offer after a save; a failure there never hides that the article was saved. */
+function suggestionsFor(deps: SaveDeps, article: NewSavedArticle): NameSuggestion[] {
+  try {
+    return deps.suggest?.(article) ?? [];
+  } catch (error) {
+    console.error('NewsContext:', error);
+    return [];
   }
 }
 

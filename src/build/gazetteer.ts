@@ -7,10 +7,11 @@
 // (the seed entities included, with the extra spellings the other files add).
 
 import countries from 'i18n-iso-countries';
-import { fold } from '../core/fold';
 import { createMatcher, startRanges } from '../core/matcher';
-import { ENTITY_TYPES, GAZETTEER_VERSION } from '../core/types';
-import type { AliasSpec, CompiledEntity, CompiledGazetteer, ContextRule, EntitySpec } from '../core/types';
+import { compileEntity, compileFail } from '../core/entity-compile';
+import { isOwnId } from '../core/reader-names';
+import { GAZETTEER_VERSION } from '../core/types';
+import type { CompiledEntity, CompiledGazetteer, ContextRule, EntitySpec } from '../core/types';
 import entitiesJson from '../core/gazetteer/entities.json';
 import expressionsJson from '../core/gazetteer/expressions.json';
 import countriesJson from '../core/gazetteer/countries.json';
@@ -37,12 +38,8 @@ export interface CitiesSource {
 /** Languages whose country names are taken from i18n-iso-countries (a fixed list, so builds are reproducible). */
 export const COUNTRY_LANGS = ['en', 'id', 'ms', 'ru', 'uk', 'tr', 'az', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'pl'] as const;
 
-const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const HAS_LETTER = /\p{L}/u;
-const HAS_LOWER = /\p{Ll}/u;
-
 function fail(message: string): never {
-  throw new Error(`Gazetteer: ${message}`);
+  compileFail(message);
 }
 
 /** Names of a country in COUNTRY_LANGS, as the package spells them. */
@@ -55,44 +52,6 @@ export function countryNames(iso: string, skip: readonly string[] = []): Array<{
     }
   }
   return out;
-}
-
-/** Acronyms in capitals ("AS", "US", "ISIS") are common words in lower case: match them as written. */
-function isAcronym(text: string): boolean {
-  return HAS_LETTER.test(text) && !HAS_LOWER.test(text) && text.replace(/[^\p{L}]/gu, '').length >= 2;
-}
-
-const normalize = (s: string): string => s.trim().replace(/\s+/g, ' ');
-
-/**
- * A rule's phrases, folded: each of one or more words, split where the text's
- * words split (spaces, hyphens, apostrophes: "tête de Turc", "l'anglaise");
- * a word may end in "*" to take any ending ("рулетк*").
- */
-function compilePhrases(e: EntitySpec, list: unknown, key: string): string[] | undefined {
-  if (list === undefined) return undefined;
-  if (!Array.isArray(list)) fail(`"${e.id}": context.${key} must be a list of phrases`);
-  const phrases = list.map((phrase: unknown) => {
-    const words = typeof phrase === 'string' ? phrase.trim().split(/[\s\-'’]+/u).filter(Boolean) : [];
-    if (words.length === 0 || words.some((w) => !PHRASE_WORD.test(w))) {
-      fail(`"${e.id}": context.${key} has ${JSON.stringify(phrase)}, not a phrase of words (letters, digits, a final "*")`);
-    }
-    return words.map((w) => fold(w)).join(' ');
-  });
-  return phrases.length ? [...new Set(phrases)] : undefined;
-}
-
-/** A word of a rule's phrase: letters, marks and digits, and a final "*" for any ending. */
-const PHRASE_WORD = /^[\p{L}\p{M}\p{N}]+\*?$/u;
-
-function compileContext(e: EntitySpec): ContextRule | undefined {
-  const after = compilePhrases(e, e.context?.notFollowedBy, 'notFollowedBy');
-  const before = compilePhrases(e, e.context?.notPrecededBy, 'notPrecededBy');
-  if (!after && !before) return undefined;
-  const rule: ContextRule = {};
-  if (after) rule.notFollowedBy = after;
-  if (before) rule.notPrecededBy = before;
-  return rule;
 }
 
 /**
@@ -109,64 +68,20 @@ export function compileGazetteer(specs: readonly KnowledgeSpec[]): CompiledGazet
   const entities: CompiledEntity[] = [];
 
   for (const e of specs) {
-    const where = `entity ${JSON.stringify(e?.id)}`;
-    if (typeof e?.id !== 'string' || !ID_RE.test(e.id)) fail(`${where}: id must be kebab-case`);
-    if (ids.has(e.id)) fail(`id "${e.id}" is used twice`);
-    ids.add(e.id);
-    if (!ENTITY_TYPES.includes(e.type)) fail(`${where}: type must be one of ${ENTITY_TYPES.join(', ')}`);
-    if (typeof e.name !== 'string' || !e.name.trim()) fail(`${where}: name is empty`);
-    if (typeof e.description !== 'string' || !e.description.trim()) fail(`${where}: description is empty`);
-    if (!Array.isArray(e.aliases)) fail(`${where}: aliases must be an array`);
-
-    const specAliases: AliasSpec[] = [...e.aliases];
-    if (e.iso !== undefined) {
-      const names = countryNames(e.iso, e.isoSkip);
-      if (!names.length) fail(`${where}: unknown ISO code "${e.iso}"`);
-      specAliases.push(...names);
-    }
-
-    // Folded key → how this entity matches it.
-    const mine = new Map<string, { kind: 'strong' | 'weak' | 'exact'; text: string }>();
-    const ambiguous = new Set<string>();
-    for (const a of specAliases) {
-      if (typeof a?.text !== 'string' || !normalize(a.text)) fail(`${where}: an alias has no text`);
-      if (typeof a.lang !== 'string' || !a.lang) fail(`${where}: alias "${a.text}" has no lang`);
-      const text = normalize(a.text);
-      const exact = a.caseSensitive ?? isAcronym(text);
-      if (exact && a.weak) fail(`${where}: alias "${text}" cannot be both weak and case-sensitive`);
-      const key = fold(text);
+    if (typeof e?.id === 'string' && ids.has(e.id)) fail(`id "${e.id}" is used twice`);
+    if (typeof e?.id === 'string' && isOwnId(e.id)) fail(`id "${e.id}": ids starting with "u-" are the reader's own entities'`);
+    const iso = e?.iso !== undefined ? countryNames(e.iso, e.isoSkip) : [];
+    if (e?.iso !== undefined && !iso.length) fail(`entity ${JSON.stringify(e.id)}: unknown ISO code "${e.iso}"`);
+    const { entity, keys } = compileEntity(Array.isArray(e?.aliases) && iso.length ? { ...e, aliases: [...e.aliases, ...iso] } : e);
+    ids.add(entity.id);
+    for (const [key, text] of keys) {
       const owner = owners.get(key);
-      if (owner && owner.id !== e.id) {
-        fail(`alias "${text}" is claimed by both "${owner.id}" ("${owner.text}") and "${e.id}"`);
+      if (owner && owner.id !== entity.id) {
+        fail(`alias "${text}" is claimed by both "${owner.id}" ("${owner.text}") and "${entity.id}"`);
       }
-      owners.set(key, { id: e.id, text });
-      if (a.ambiguous === true) ambiguous.add(key);
-      const kind = exact ? 'exact' : a.weak ? 'weak' : 'strong';
-      const old = mine.get(key);
-      // strong > weak > exact: a free name covers the exact spelling, and a
-      // country name in one language ("Swiss") outranks a demonym in another.
-      const rank = { strong: 3, weak: 2, exact: 1 } as const;
-      if (!old || rank[kind] > rank[old.kind]) mine.set(key, { kind, text });
+      owners.set(key, { id: entity.id, text });
     }
-    if (!mine.size) fail(`${where}: no aliases`);
-
-    const pick = (kind: string, exact = false): string[] =>
-      [...mine].filter(([, v]) => v.kind === kind).map(([k, v]) => (exact ? v.text : k)).sort();
-    const out: CompiledEntity = {
-      id: e.id,
-      type: e.type,
-      name: e.name.trim(),
-      description: e.description.trim(),
-      aliases: pick('strong'),
-    };
-    const weak = pick('weak');
-    if (weak.length) out.weak = weak;
-    const exactList = pick('exact', true);
-    if (exactList.length) out.exact = exactList;
-    if (ambiguous.size) out.ambiguous = [...ambiguous].sort();
-    const context = compileContext(e);
-    if (context) out.context = context;
-    entities.push(out);
+    entities.push(entity);
   }
 
   const g: CompiledGazetteer = { version: GAZETTEER_VERSION, entities, starts: startRanges(entities) };

@@ -5,12 +5,13 @@
 // (shared/lit-gazetteer.ts): when what is lit changes, it starts again with
 // the new one.
 import { createMatcher } from '../core/matcher';
+import type { LitGazetteer } from '../core/lit';
 import type { CompiledGazetteer } from '../core/types';
 import { textLooksAzerbaijani, writesEndingsOnNames } from '../core/turkic-suffix';
 import browser, { type Runtime } from '../shared/browser';
-import { isSaveNotice, isShowCardCommand } from '../shared/messages';
+import { isPageNotice, isShowCardCommand } from '../shared/messages';
 import { send } from '../shared/send';
-import { getLitGazetteer, onLitGazetteerChanged } from '../shared/lit-gazetteer';
+import { forSite, getLitGazetteer, onLitGazetteerChanged } from '../shared/lit-gazetteer';
 import { getSettings, isPaused, onSettingsChanged } from '../shared/settings';
 import { isContextValid, isInvalidatedError } from './context-guard';
 import { DesignModeWatch } from './design-mode';
@@ -25,7 +26,7 @@ import { pageEntities, Reporter } from './report';
 import { Scanner } from './scanner';
 import { textSample } from './text-sample';
 import { CardView } from './ui/card-view';
-import { SaveNotice } from './ui/save-notice';
+import { PageNotice } from './ui/page-notice';
 import { spanRange } from './dom/block-text';
 
 /** User Timing marks: the script's start, and its matcher ready (npm run bench reads both). */
@@ -34,6 +35,8 @@ export const MATCHER_READY_MARK = 'newscontext-matcher-ready';
 
 export interface ContentScript {
   destroy(): void;
+  /** Calls `then` once no card is open: at once, or when the open one closes. */
+  whenIdle(then: () => void): void;
 }
 
 export function init(gazetteer: CompiledGazetteer, win: Window = window): ContentScript | null {
@@ -81,12 +84,17 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
     collect,
   );
 
+  /** Who waits for the open card to close (whenIdle). */
+  const idle: Array<() => void> = [];
   const card = new CardView(doc, {
     card: (entityId, page) => send('card', { entityId, page }),
     pageEntities: collect,
     openArticle: (id) => void send('open', { page: 'article', id }).catch(guard),
     showAll: (entityId) => void send('open', { page: 'entity', id: entityId }).catch(guard),
     entityName: (id) => matcher.entity(id)?.name ?? id,
+    savePage: () => send('save', {}),
+    // After the closing is done: a waiter may destroy this script.
+    onClosed: () => idle.length > 0 && queueMicrotask(() => idle.splice(0).forEach((then) => then())),
   });
   const hover = new HoverController(doc, index, card, (hit) => {
     const at = hit && spanRange(hit.node, hit.mention);
@@ -96,7 +104,7 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
 
   // The keyboard shortcut reaches every frame of the tab: the one with the
   // focus answers (a page whose focus is in one of its frames leaves it to the frame).
-  const saveNotice = new SaveNotice(doc, () => card.shadow.ensure());
+  const notice = new PageNotice(doc, () => card.shadow.ensure());
   // A press that comes before the settings are read (the page just loaded) is
   // answered once they are, if the frame then runs.
   let keyPressedEarly = false;
@@ -106,7 +114,7 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
   };
   const onMessage = (message: unknown, sender: Runtime.MessageSender): undefined => {
     if (sender.id !== browser.runtime.id) return;
-    if (isSaveNotice(message)) return void saveNotice.show(message.text, message.ok);
+    if (isPageNotice(message)) return void notice.show(message.text, message.ok);
     if (!isShowCardCommand(message)) return;
     if (running) showFromKeyboard();
     else if (paused === undefined) keyPressedEarly = true;
@@ -187,7 +195,7 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
     hover.destroy();
     designMode.destroy();
     browser.runtime.onMessage.removeListener(onMessage);
-    saveNotice.hide();
+    notice.hide();
     reporter.destroy();
     card.destroy();
     stopWatchingSettings();
@@ -212,21 +220,38 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
     },
   );
 
-  return { destroy };
+  return {
+    destroy,
+    whenIdle: (then) => (card.isOpen() && !destroyed ? idle.push(then) : then()),
+  };
 }
 
 /**
  * Starts in this frame with the lit gazetteer, and again with each new one:
- * a save, a follow or a setting lights or unlights names on every open tab
- * without a reload.
+ * a save, a follow, a mute or a setting lights or unlights names on every
+ * open tab without a reload.
  */
 async function boot(): Promise<void> {
   let script: ContentScript | null = null;
   /** A new gazetteer came while the first was on its way: the first is stale. */
   let changed = false;
-  const relight = (g: CompiledGazetteer) => {
-    script?.destroy();
-    script = init(g);
+  /** The newest gazetteer, waiting for the open card to close. */
+  let next: LitGazetteer | null = null;
+  // The names muted on this site are left out before the matcher is made. A
+  // card the reader is using (saving the page from it lights the article's
+  // names) is not pulled from under the pointer: the page lights anew when it closes.
+  const relight = (g: LitGazetteer) => {
+    const waiting = next !== null;
+    next = g;
+    if (waiting) return;
+    const start = () => {
+      const latest = next!;
+      next = null;
+      script?.destroy();
+      script = init(forSite(latest, location.hostname));
+    };
+    if (script) script.whenIdle(start);
+    else start();
   };
   const stopListening = onLitGazetteerChanged((g) => {
     changed = true;

@@ -80,6 +80,9 @@ const NOT_GIVEN_NAMES = new Set(
   ].map(fold),
 );
 
+/** A title or a word that starts sentences ("President", "Menurut", "Laut"), folded: capitalised, yet no name. */
+export const isTitleOrOpener = (folded: string): boolean => NOT_GIVEN_NAMES.has(folded);
+
 /** Compiles one entity's rules: its phrases, and for a person with a surname, its own given names. */
 export function compileRules(entity: CompiledEntity): EntityRules {
   const phrases = (list: readonly string[] | undefined) => (list?.length ? list.map((p) => p.split(' ')) : undefined);

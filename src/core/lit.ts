@@ -7,6 +7,11 @@
 import { startRanges } from './matcher';
 import type { CompiledGazetteer, EntityProfile } from './types';
 
+/** What the pages get: the lit entities, and which of them the reader muted on which site (hostname → ids). */
+export interface LitGazetteer extends CompiledGazetteer {
+  mutedOn?: Record<string, string[]>;
+}
+
 export interface LitChoice {
   /** Entities that at least one library article names. */
   inLibrary: ReadonlySet<string>;
@@ -30,6 +35,17 @@ export function litIds(kb: CompiledGazetteer, choice: LitChoice): string[] {
   return kb.entities
     .filter((e) => !choice.muted.has(e.id) && (choice.lightAll || choice.inLibrary.has(e.id) || choice.followed.has(e.id)))
     .map((e) => e.id);
+}
+
+/** The per-site mutes of the lit entities only, sites with none left out. */
+export function litMutes(mutedOn: Readonly<Record<string, readonly string[]>>, lit: readonly string[]): Record<string, string[]> | undefined {
+  const ids = new Set(lit);
+  const out: Record<string, string[]> = {};
+  for (const [site, muted] of Object.entries(mutedOn)) {
+    const kept = muted.filter((id) => ids.has(id));
+    if (kept.length) out[site] = kept;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** The knowledge base cut down to some of its entities, with the characters their names start with worked out again. */

@@ -106,6 +106,22 @@ export function inflection(word: string): { stem: string; required: boolean } | 
   return { stem: word, required: false };
 }
 
+/**
+ * The path a folded alias takes through the trie: each word's stem and the
+ * kind of ending slot after it (`exact` aliases take none). Two aliases of
+ * different entities on one path are an error for createMatcher, so the
+ * reader's names are checked against it before they are stored.
+ */
+export function triePath(folded: string, exact: boolean): string {
+  return folded
+    .split(' ')
+    .map((word) => {
+      const inf = exact ? undefined : inflection(word);
+      return inf ? `${inf.stem}${inf.required ? '\u0001' : '\u0002'}` : word;
+    })
+    .join(' ');
+}
+
 // --- compiling ---------------------------------------------------------------
 
 function child(node: Node, code: number): Node {

@@ -4,9 +4,11 @@
 import { t } from '../shared/i18n';
 import { saveOutcomeText } from '../shared/save-outcome';
 import type { SavedStatus } from '../shared/messages';
+import { FollowSuggestions } from './FollowSuggestions';
 import { saveStatusAttribute, saveTone, temporaryWarning, type SaveState } from './save-view';
 
 export const LIBRARY_PATH = 'library.html';
+export const ENTITIES_PATH = 'entities.html';
 
 export interface SavePanelProps {
   canSave: boolean;
@@ -31,10 +33,14 @@ export function SavePanel({ canSave, state, onSave, status, installType }: SaveP
         <a class="button" href={LIBRARY_PATH} target="_blank" rel="noopener" data-open-library>
           {t('openLibrary')}
         </a>
+        <a class="button" href={ENTITIES_PATH} target="_blank" rel="noopener" data-open-entities>
+          {t('openEntities')}
+        </a>
       </div>
       <p class={`save-status${tone ? ` ${tone}` : ''}`} data-save-status={saveStatusAttribute(state)} role="status" aria-live="polite">
         {text}
       </p>
+      {state.kind === 'done' && 'suggestions' in state.outcome && state.outcome.suggestions?.length ? <FollowSuggestions suggestions={state.outcome.suggestions} /> : null}
       {unexported !== null && (
         <p class="note warning" data-temporary-warning>
           {unexported === 1 ? t('temporaryWarningOne') : t('temporaryWarning', String(unexported))}{' '}

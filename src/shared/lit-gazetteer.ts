@@ -5,6 +5,7 @@
 // knowledge base, however large, ships in none of their bundles, and a change
 // reaches every open tab through storage.onChanged, without a reload.
 import { isObject } from '../core/guards';
+import type { LitGazetteer } from '../core/lit';
 import { GAZETTEER_VERSION, type CompiledGazetteer } from '../core/types';
 import browser from './browser';
 import { send } from './send';
@@ -12,18 +13,28 @@ import { send } from './send';
 export const LIT_GAZETTEER_KEY = 'litGazetteer';
 
 /** A stored gazetteer of this code's version; anything else is not one (an older build's is compiled again). */
-export function isLitGazetteer(v: unknown): v is CompiledGazetteer {
-  return isObject(v) && v.version === GAZETTEER_VERSION && Array.isArray(v.entities) && Array.isArray(v.starts);
+export function isLitGazetteer(v: unknown): v is LitGazetteer {
+  return isObject(v) && v.version === GAZETTEER_VERSION && Array.isArray(v.entities) && Array.isArray(v.starts) && (v.mutedOn === undefined || isObject(v.mutedOn));
+}
+
+/**
+ * The lit gazetteer of one site: without the entities muted there. Its start
+ * characters stay the whole gazetteer's, which find every name it keeps (a
+ * start that begins no name costs a failed trie step).
+ */
+export function forSite(g: LitGazetteer, hostname: string): CompiledGazetteer {
+  const muted = g.mutedOn && Object.prototype.hasOwnProperty.call(g.mutedOn, hostname) ? g.mutedOn[hostname] : undefined;
+  return Array.isArray(muted) && muted.length ? { ...g, entities: g.entities.filter((e) => !muted.includes(e.id)) } : g;
 }
 
 /** The lit gazetteer: from storage, or, before the background has written one of this version, from the background. */
-export async function getLitGazetteer(): Promise<CompiledGazetteer> {
+export async function getLitGazetteer(): Promise<LitGazetteer> {
   const stored = (await browser.storage.local.get(LIT_GAZETTEER_KEY))[LIT_GAZETTEER_KEY];
   return isLitGazetteer(stored) ? stored : send('gazetteer', {});
 }
 
 /** Calls `listener` with each new lit gazetteer; returns the function that stops listening. */
-export function onLitGazetteerChanged(listener: (g: CompiledGazetteer) => void): () => void {
+export function onLitGazetteerChanged(listener: (g: LitGazetteer) => void): () => void {
   const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     const next = changes[LIT_GAZETTEER_KEY]?.newValue;
     if (area === 'local' && isLitGazetteer(next)) listener(next);

@@ -2,11 +2,15 @@
 // pages: one map from message type to request and response, so that a sender
 // and its handler cannot disagree. Every request is checked on arrival
 // (`parseRequest`), because a message is data from another context.
+import type { DroppedName } from '../core/effective-kb';
+import { isEntityEdit, type EditOutcome, type EditProblem, type EntityEdit } from '../core/entity-edits';
 import type { NamesByLanguage } from '../core/entity-names';
+import type { LitGazetteer } from '../core/lit';
+import type { NameSuggestion } from '../core/name-suggest';
 import { isCount, isObject, isOptional, isString, type Guard } from '../core/guards';
 import { isSavedArticleRecord, type SavedArticle, type SavedKind } from '../core/saved-article';
 import type { Snippet } from '../core/snippet';
-import type { Article, CompiledGazetteer, EntityType } from '../core/types';
+import type { Article, EntityType } from '../core/types';
 
 export type { Snippet };
 
@@ -53,6 +57,8 @@ export interface EntityCard {
   /** How many library articles mention it. */
   articleCount: number;
   articles: RelatedArticle[];
+  /** The reader follows it: with no article, the card says so and offers to save the page. */
+  followed?: boolean;
 }
 
 /** An article for the article page: its text, the ids of the entities it names, its neighbours. */
@@ -85,7 +91,8 @@ export interface LibraryRow {
 
 /** What a save did, in words the popup and the page notice turn into a sentence. */
 export type SaveOutcome =
-  | { status: 'saved' | 'updated'; id: string; title: string; kind: SavedKind }
+  /** `suggestions`: names the article repeats that no entity has, to follow in one click (core/name-suggest.ts). */
+  | { status: 'saved' | 'updated'; id: string; title: string; kind: SavedKind; suggestions?: NameSuggestion[] }
   /** Readability found no article (search results, an app): nothing was saved. */
   | { status: 'not-article' }
   | { status: 'no-selection' }
@@ -125,6 +132,38 @@ export interface EntityPageData {
   articles: EntityArticle[];
 }
 
+/** One entity on the entities page: who it is, how many articles name it, and what the reader made of it. */
+export interface EntityListRow {
+  id: string;
+  name: string;
+  type: EntityType;
+  description: string;
+  articleCount: number;
+  followed: boolean;
+  /** One of the reader's own entities (deleted, not only unfollowed). */
+  own: boolean;
+  muted: boolean;
+  /** Hostnames where it is not lit. */
+  mutedOn: string[];
+  /** Its spellings, names before demonyms, as written. */
+  spellings: string[];
+  /** Spellings the reader added to a known entity, and took away from it. */
+  added: string[];
+  removed: string[];
+  /** The reader renamed a known entity. */
+  renamed: boolean;
+}
+
+export interface EntitiesList {
+  rows: EntityListRow[];
+  /** Why the stored preferences were refused: none apply until the reader starts again. */
+  problem?: string;
+  /** Names of the reader's that another entity has. */
+  dropped: DroppedName[];
+}
+
+export type EditReply = { ok: true; outcome: EditOutcome } | { ok: false; problem: EditProblem };
+
 export interface Settings {
   /** Show the count of entities on the toolbar button. */
   badge: boolean;
@@ -150,13 +189,19 @@ export interface MessageMap {
   /** One article, for the article page. */
   article: { req: { id: string }; res: ArticleView | null };
   /** The gazetteer of the names the pages light, for a context that found none of this version in storage (shared/lit-gazetteer.ts). */
-  gazetteer: { req: Record<string, never>; res: CompiledGazetteer };
+  gazetteer: { req: Record<string, never>; res: LitGazetteer };
   /** One entity, for the entity page; null for an id the gazetteer does not know. */
   entity: { req: { id: string }; res: EntityPageData | null };
   /** Opens an extension page in a new tab (content scripts cannot navigate to extension pages). */
   open: { req: OpenTarget; res: { opened: true } };
-  /** Saves the article in a tab, or the reader's selection there (from the popup). */
-  save: { req: { tabId: number; mode?: 'article' | 'selection' }; res: SaveOutcome };
+  /** Saves the article in a tab, or the reader's selection there (from the popup; from a hover card, the sender's tab). */
+  save: { req: { tabId?: number; mode?: 'article' | 'selection' }; res: SaveOutcome };
+  /** Every entity the reader follows, made, changed or muted, and every known one, for the entities page. */
+  'entities/list': { req: Record<string, never>; res: EntitiesList };
+  /** One change to what the reader follows (core/entity-edits.ts). */
+  'entities/edit': { req: { edit: EntityEdit }; res: EditReply };
+  /** Stored preferences that cannot be read are replaced with none. */
+  'entities/reset': { req: Record<string, never>; res: { reset: true } };
   /** Every article, for the library page. */
   'library/list': { req: Record<string, never>; res: LibraryRow[] };
   'library/status': { req: Record<string, never>; res: SavedStatus };
@@ -180,15 +225,15 @@ export const IMPORT_PART_MAX = 200;
 /** The largest import the background stages, in articles. */
 export const IMPORT_MAX_ARTICLES = 100_000;
 
-/** Background → a tab's top frame: what a save from the page (context menu, keyboard) did, to show there. */
-export interface SaveNotice {
-  type: 'notice/save';
+/** Background → a tab's top frame: what an action from the page (a save, a follow) did, to show there. */
+export interface PageNoticeMessage {
+  type: 'notice/page';
   text: string;
   ok: boolean;
 }
 
-export function isSaveNotice(v: unknown): v is SaveNotice {
-  return isObject(v) && v.type === 'notice/save' && isString(v.text) && typeof v.ok === 'boolean';
+export function isPageNotice(v: unknown): v is PageNoticeMessage {
+  return isObject(v) && v.type === 'notice/page' && isString(v.text) && typeof v.ok === 'boolean';
 }
 
 /**
@@ -261,7 +306,11 @@ const requestGuards: { [T in MessageType]: Guard<RequestOf<T>> } = {
     isOptional(isLimit)(v.limit),
   article: (v): v is RequestOf<'article'> => isObject(v) && isId(v.id),
   gazetteer: isEmpty,
-  save: (v): v is RequestOf<'save'> => isObject(v) && isCount(v.tabId) && (v.mode === undefined || v.mode === 'article' || v.mode === 'selection'),
+  save: (v): v is RequestOf<'save'> =>
+    isObject(v) && isOptional(isCount)(v.tabId) && (v.mode === undefined || v.mode === 'article' || v.mode === 'selection'),
+  'entities/list': isEmpty,
+  'entities/edit': (v): v is RequestOf<'entities/edit'> => isObject(v) && isEntityEdit(v.edit),
+  'entities/reset': isEmpty,
   'library/list': isEmpty,
   'library/status': isEmpty,
   'library/delete': (v): v is RequestOf<'library/delete'> => isObject(v) && isId(v.id),

@@ -47,6 +47,10 @@ describe('compileGazetteer', () => {
     ]);
   });
 
+  test('leaves the ids of the reader\'s own entities ("u-…") to the reader', () => {
+    expect(() => compileGazetteer([spec({ id: 'u-zorbania' })])).toThrow(/"u-zorbania": ids starting with "u-" are the reader's/);
+  });
+
   test('two entities claiming one alias: the error names the alias and both ids', () => {
     const specs = [
       spec({ id: 'baku', type: 'place', aliases: [{ text: 'Baku', lang: 'mul' }] }),

@@ -29,6 +29,18 @@ describe('parseRequest', () => {
       { type: 'library/import-part', payload: { importId: 'x', articles: [savedArticle(1), savedArticle(2)] } },
       { type: 'entity', payload: { id: 'putin' } },
       { type: 'open', payload: { page: 'entity', id: 'aliyev' } },
+      // From a hover card: the sender's tab.
+      { type: 'save', payload: {} },
+      { type: 'entities/list', payload: {} },
+      { type: 'entities/reset', payload: {} },
+      { type: 'entities/edit', payload: { edit: { kind: 'follow-name', name: 'Zorbania', aliases: ['Зорбания'], type: 'place' } } },
+      { type: 'entities/edit', payload: { edit: { kind: 'follow-name', name: '' } } },
+      { type: 'entities/edit', payload: { edit: { kind: 'unfollow', id: 'u-zorbania' } } },
+      { type: 'entities/edit', payload: { edit: { kind: 'rename', id: 'putin', name: 'V. V. Putin' } } },
+      { type: 'entities/edit', payload: { edit: { kind: 'type', id: 'putin', type: 'organisation' } } },
+      { type: 'entities/edit', payload: { edit: { kind: 'add-alias', id: 'putin', alias: '.*' } } },
+      { type: 'entities/edit', payload: { edit: { kind: 'mute-site', id: 'putin', site: 'localhost' } } },
+      { type: 'entities/edit', payload: { edit: { kind: 'describe', id: 'u-x', description: '' } } },
     ];
     for (const m of ok) expect(parseRequest(m), JSON.stringify(m)).toMatchObject({ ok: true, envelope: m });
   });
@@ -52,6 +64,16 @@ describe('parseRequest', () => {
       [{ type: 'open', payload: { page: 'entity' } }, /malformed/],
       [{ type: 'entity', payload: { id: '' } }, /malformed/],
       [{ type: 'toString', payload: {} }, /unknown message type/],
+      [{ type: 'entities/edit', payload: {} }, /malformed payload for "entities\/edit"/],
+      [{ type: 'entities/edit', payload: { edit: { kind: 'follow-name' } } }, /malformed/],
+      [{ type: 'entities/edit', payload: { edit: { kind: 'follow-name', name: 'x'.repeat(2001) } } }, /malformed/],
+      [{ type: 'entities/edit', payload: { edit: { kind: 'follow-name', name: 'x', aliases: 'y' } } }, /malformed/],
+      [{ type: 'entities/edit', payload: { edit: { kind: 'follow-name', name: 'x', type: 'planet' } } }, /malformed/],
+      [{ type: 'entities/edit', payload: { edit: { kind: 'follow', id: '' } } }, /malformed/],
+      [{ type: 'entities/edit', payload: { edit: { kind: 'follow', id: 'putin', extra: 1 } } }, /malformed/],
+      [{ type: 'entities/edit', payload: { edit: { kind: 'explode', id: 'putin' } } }, /malformed/],
+      [{ type: 'entities/edit', payload: { edit: { kind: 'rename', id: 'putin' } } }, /malformed/],
+      [{ type: 'entities/list', payload: { all: true } }, /malformed/],
     ];
     for (const [m, reason] of bad) {
       const parsed = parseRequest(m);

@@ -3,9 +3,12 @@ import type { EntityCard } from '../../shared/messages';
 import { Marked } from '../../shared/Marked';
 import { formatDate, t } from '../../shared/i18n';
 
+/** Saving the page from the card of a followed name with no article: under way, or what it did. */
+export type CardSave = { status: 'saving' } | { status: 'done'; text: string; ok: boolean };
+
 export type CardState =
   | { status: 'loading'; name: string }
-  | { status: 'ready'; card: EntityCard }
+  | { status: 'ready'; card: EntityCard; save?: CardSave }
   | { status: 'error'; name: string; message: string }
   /** Not about a name: what the keyboard shortcut found (nothing on screen). */
   | { status: 'notice'; message: string };
@@ -14,9 +17,10 @@ export interface CardProps {
   state: CardState;
   onOpenArticle(id: string): void;
   onShowAll(entityId: string): void;
+  onSavePage(): void;
 }
 
-export function Card({ state, onOpenArticle, onShowAll }: CardProps) {
+export function Card({ state, onOpenArticle, onShowAll, onSavePage }: CardProps) {
   const label =
     state.status === 'notice' ? t('extName') : t('cardLabel', state.status === 'ready' ? state.card.entity.name : state.name);
   // tabIndex -1: focusable by the keyboard shortcut, outside the page's Tab order.
@@ -25,13 +29,15 @@ export function Card({ state, onOpenArticle, onShowAll }: CardProps) {
       {state.status === 'loading' && <p class="muted">{t('loading')}</p>}
       {state.status === 'notice' && <p class="notice">{state.message}</p>}
       {state.status === 'error' && <p class="error">{state.message}</p>}
-      {state.status === 'ready' && <Ready card={state.card} onOpenArticle={onOpenArticle} onShowAll={onShowAll} />}
+      {state.status === 'ready' && <Ready card={state.card} save={state.save} onOpenArticle={onOpenArticle} onShowAll={onShowAll} onSavePage={onSavePage} />}
     </div>
   );
 }
 
-function Ready({ card, onOpenArticle, onShowAll }: { card: EntityCard } & Omit<CardProps, 'state'>) {
+function Ready({ card, save, onOpenArticle, onShowAll, onSavePage }: { card: EntityCard; save: CardSave | undefined } & Omit<CardProps, 'state'>) {
   const { entity, articles, articleCount } = card;
+  // A name the reader follows, with nothing in the library yet: this page could be the first.
+  const offerSave = articleCount === 0 && card.followed === true;
   return (
     <>
       <header>
@@ -39,9 +45,18 @@ function Ready({ card, onOpenArticle, onShowAll }: { card: EntityCard } & Omit<C
         <h2>{entity.name}</h2>
         <p class="desc">{entity.description}</p>
       </header>
-      <p class="count">
-        {articleCount === 0 ? t('cardNoArticles') : t(articleCount === 1 ? 'cardOneArticle' : 'cardArticles', String(articleCount))}
+      <p class="count" data-card-followed={offerSave ? '' : undefined}>
+        {offerSave
+          ? t('cardFollowedNoArticles', entity.name)
+          : articleCount === 0
+            ? t('cardNoArticles')
+            : t(articleCount === 1 ? 'cardOneArticle' : 'cardArticles', String(articleCount))}
       </p>
+      {save && (
+        <p class={save.status === 'done' && !save.ok ? 'notice error' : 'notice'} role="status" data-card-save-status={save.status === 'done' ? (save.ok ? 'ok' : 'error') : 'saving'}>
+          {save.status === 'saving' ? t('saving') : save.text}
+        </p>
+      )}
       {articles.length > 0 && (
         <ul>
           {articles.map((a) => (
@@ -61,6 +76,11 @@ function Ready({ card, onOpenArticle, onShowAll }: { card: EntityCard } & Omit<C
         </ul>
       )}
       {/* The entity page: every article on a timeline, who else they name. */}
+      {offerSave && (
+        <button type="button" class="all" data-card-save disabled={save?.status === 'saving'} onClick={onSavePage}>
+          {t('cardSavePage')}
+        </button>
+      )}
       {articleCount > 0 && (
         <button type="button" class="all" onClick={() => onShowAll(entity.id)}>
           {articleCount > articles.length ? t('cardShowAll', String(articleCount)) : t('cardAbout', entity.name)}

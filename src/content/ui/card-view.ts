@@ -2,11 +2,12 @@
 // content and places it next to the name. Positioning lives in position.ts.
 // Opened by the keyboard, it takes the focus, and gives it back when it closes.
 import { h, render } from 'preact';
-import type { EntityCard, PageEntity } from '../../shared/messages';
+import type { EntityCard, PageEntity, SaveOutcome } from '../../shared/messages';
+import { isSaveSuccess, saveOutcomeText } from '../../shared/save-outcome';
 import type { Hit } from '../hit-test';
 import type { HoverTarget } from '../hover';
 import { t } from '../../shared/i18n';
-import { Card, type CardState } from './Card';
+import { Card, type CardSave, type CardState } from './Card';
 import { CARD_CSS, CARD_MAX_HEIGHT } from './card-css';
 import { placeCard, type Box } from './position';
 import { ShadowHost } from './shadow-host';
@@ -17,6 +18,10 @@ export interface CardServices {
   openArticle(id: string): void;
   showAll(entityId: string): void;
   entityName(entityId: string): string;
+  /** Saves the page the card is on (the background's `save`, for this tab). */
+  savePage(): Promise<SaveOutcome>;
+  /** The card was closed. */
+  onClosed?(): void;
 }
 
 export class CardView implements HoverTarget {
@@ -27,6 +32,8 @@ export class CardView implements HoverTarget {
   private request = 0;
   /** Opened by the keyboard: where the focus was before, to go back to on close. */
   private returnFocus: Element | null = null;
+  /** The card on screen, once the background answered. */
+  private shown: EntityCard | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -41,17 +48,40 @@ export class CardView implements HoverTarget {
     const request = ++this.request;
     const entityId = hit.mention.entityId;
     const name = this.services.entityName(entityId);
+    this.shown = null;
     this.draw({ status: 'loading', name });
     if (byKeyboard) this.takeFocus();
     this.services.card(entityId, this.services.pageEntities()).then(
       (card) => {
         if (request !== this.request) return;
+        this.shown = card;
         this.draw(card ? { status: 'ready', card } : { status: 'error', name, message: name });
       },
       (error: unknown) => {
         if (request !== this.request) return;
         this.draw({ status: 'error', name, message: error instanceof Error ? error.message : String(error) });
       },
+    );
+  }
+
+  /** "Save this page" on a followed name's card: saves, says what happened, and shows the card again once the article names it. */
+  private savePage(): void {
+    const card = this.shown;
+    if (!card) return;
+    const request = this.request;
+    const showing = (save: CardSave, next: EntityCard = card) => {
+      if (request !== this.request) return;
+      this.shown = next;
+      this.draw({ status: 'ready', card: next, save });
+    };
+    showing({ status: 'saving' });
+    this.services.savePage().then(
+      async (outcome) => {
+        const save: CardSave = { status: 'done', text: saveOutcomeText(outcome), ok: isSaveSuccess(outcome) };
+        const again = save.ok ? await this.services.card(card.entity.id, this.services.pageEntities()).catch(() => null) : null;
+        showing(save, again ?? card);
+      },
+      (error: unknown) => showing({ status: 'done', text: error instanceof Error ? error.message : String(error), ok: false }),
     );
   }
 
@@ -66,6 +96,8 @@ export class CardView implements HoverTarget {
 
   close(): void {
     this.request++;
+    this.shown = null;
+    const wasOpen = this.anchor !== null;
     this.anchor = null;
     // Our card had the focus: it goes back where it was (if that is still
     // there), not to the page's start.
@@ -73,10 +105,12 @@ export class CardView implements HoverTarget {
     if (this.container) render(null, this.container);
     const back = this.returnFocus;
     this.returnFocus = null;
-    if (!hadFocus) return;
-    if (back && back.isConnected && 'focus' in back) (back as HTMLElement).focus({ preventScroll: true });
-    // It was on the page itself (the body), or that element is gone or cannot take it back.
-    if (this.doc.activeElement === this.shadow.host) this.shadow.host?.blur();
+    if (hadFocus) {
+      if (back && back.isConnected && 'focus' in back) (back as HTMLElement).focus({ preventScroll: true });
+      // It was on the page itself (the body), or that element is gone or cannot take it back.
+      if (this.doc.activeElement === this.shadow.host) this.shadow.host?.blur();
+    }
+    if (wasOpen) this.services.onClosed?.();
   }
 
   isOpen(): boolean {
@@ -113,6 +147,7 @@ export class CardView implements HoverTarget {
         state,
         onOpenArticle: (id: string) => this.services.openArticle(id),
         onShowAll: (id: string) => this.services.showAll(id),
+        onSavePage: () => this.savePage(),
       }),
       this.container,
     );

@@ -15,6 +15,7 @@ import { isFiltered, languageOptions, libraryContent, NO_FILTERS, type LibraryFi
 import { LibraryRowItem } from './LibraryRowItem';
 import { Transfer } from './Transfer';
 import { StorageUsed } from './StorageUsed';
+import { BrandBar } from '../BrandBar';
 
 const spellings = (id: string) => {
   const e = entityOf(id);
@@ -64,12 +65,11 @@ export function LibraryPage({ initial }: { initial: LibraryFilters }) {
 
   return (
     <div class="popup in-tab library">
-      <header class="bar">
-        <span class="brand">
-          <img src="icons/icon-32.png" alt="" width={16} height={16} />
-          NewsContext
-        </span>
-      </header>
+      <BrandBar>
+        <a class="bar-link" href="entities.html" data-open-entities>
+          {t('openEntities')}
+        </a>
+      </BrandBar>
       <h1 class="library-title">{t('libraryTitle')}</h1>
       <p class="muted library-intro">{t('libraryIntro')}</p>
 

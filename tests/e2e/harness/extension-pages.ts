@@ -24,12 +24,14 @@ export interface DrivenPage {
   /** Sets a field's value as typing does (an input event). */
   fill(selector: string, value: string): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** Makes its tab the one shown (a hidden tab paints late: Firefox renders it about once a second). */
+  front(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface ExtensionDriver {
   engine: EngineName;
-  /** A web page of the fixture server, loaded. */
+  /** A web page of the fixture server (a path), or any address (http…), loaded. */
   web(path: string): Promise<DrivenPage>;
   /** A page of the extension ("library.html", "popup.html?tab=3"), loaded. */
   page(path: string): Promise<DrivenPage>;
@@ -78,6 +80,7 @@ function drivePlaywright(page: PwPage): DrivenPage {
     setFiles: (selector, path) => page.setInputFiles(selector, path),
     fill: (selector, value) => evaluate(fillIn, [selector, value] as const),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    front: () => page.bringToFront(),
     close: () => page.close(),
   };
 }
@@ -97,6 +100,7 @@ function drivePuppeteer(page: PpPage): DrivenPage {
     },
     fill: (selector, value) => evaluate(fillIn, [selector, value] as const),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+    front: () => page.bringToFront(),
     close: () => page.close(),
   };
 }
@@ -138,7 +142,7 @@ export async function chromiumDriver(server: FixtureServer, options: { profile?:
     chromium: session,
     async web(path) {
       const p = await context.newPage();
-      await p.goto(server.url(path));
+      await p.goto(/^https?:/.test(path) ? path : server.url(path));
       return drivePlaywright(p);
     },
     page,
@@ -213,7 +217,7 @@ export async function firefoxDriver(server: FixtureServer): Promise<ExtensionDri
     firefox: session,
     async web(path) {
       const p = await browser.newPage();
-      await p.goto(server.url(path));
+      await p.goto(/^https?:/.test(path) ? path : server.url(path));
       return drivePuppeteer(p);
     },
     async page(path) {

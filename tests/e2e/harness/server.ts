@@ -23,6 +23,8 @@ export interface FixtureServer {
   /** Request paths seen so far. */
   requests: string[];
   url(path: string): string;
+  /** The same page under another host name that reaches this server ("localhost"): another site to the browser. */
+  urlAt(host: string, path: string): string;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startServer(virtual: VirtualFiles = new Map()): Promise<Fi
     origin,
     requests,
     url: (path) => origin + (path.startsWith('/') ? path : '/' + path),
+    urlAt: (host, path) => `http://${host}:${port}` + (path.startsWith('/') ? path : '/' + path),
     close: () => new Promise((done) => server.close(() => done())),
   };
 }

@@ -1,11 +1,12 @@
-// What a save from the page (the context menu, the keyboard shortcut) did,
-// in one line at the top right of the page for a few seconds: drawn in the
-// card's shadow root with the card's own look, announced to screen readers,
-// never taking the focus from the page.
+// What an action taken from the page did (a save from the context menu or
+// the keyboard shortcut, "Follow “…”" on a selection), in one line at the top
+// right of the page for a few seconds: drawn in the card's shadow root with
+// the card's own look, announced to screen readers, never taking the focus
+// from the page.
 const SHOWN_MS = 6000;
 const MARGIN = 12;
 
-export class SaveNotice {
+export class PageNotice {
   private el: HTMLElement | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -19,7 +20,7 @@ export class SaveNotice {
     const el = this.doc.createElement('div');
     el.className = 'card';
     el.setAttribute('role', ok ? 'status' : 'alert');
-    el.dataset.saveNotice = ok ? 'ok' : 'error';
+    el.dataset.pageNotice = ok ? 'ok' : 'error';
     const line = this.doc.createElement('p');
     line.className = ok ? 'notice' : 'notice error';
     line.textContent = text;
