@@ -7,7 +7,8 @@
 // (the seed entities included, with the extra spellings the other files add).
 
 import countries from 'i18n-iso-countries';
-import { createMatcher, startRanges } from '../core/matcher';
+import { createMatcher } from '../core/matcher';
+import { startRanges } from '../core/start-ranges';
 import { compileEntity, compileFail } from '../core/entity-compile';
 import { isOwnId } from '../core/reader-names';
 import { GAZETTEER_VERSION } from '../core/types';

@@ -12,7 +12,7 @@ import { aliasKey, normalizeName } from './entity-compile';
 import type { NamesByLanguage } from './entity-names';
 import type { EntityOverride, EntityPrefs, OwnEntity } from './entity-prefs';
 import { fold } from './fold';
-import { triePath } from './matcher';
+import { triePath } from './inflection';
 import { indexOf, LayeredIndex, type NameIndex } from './name-index';
 import { uniqueNames } from './reader-names';
 import type { CompiledEntity, CompiledGazetteer } from './types';

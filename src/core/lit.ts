@@ -4,7 +4,7 @@
 // where the reader follows it. A muted entity is never lit; a setting lights
 // every known name. The pages get a gazetteer of the lit entities alone, which
 // keeps their matcher small however large the knowledge base grows.
-import { startRanges } from './matcher';
+import { startRanges } from './start-ranges';
 import type { CompiledGazetteer, EntityProfile } from './types';
 
 /** What the pages get: the lit entities, and which of them the reader muted on which site (hostname → ids). */

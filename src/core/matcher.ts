@@ -11,6 +11,8 @@
 
 import { fold, foldCode, foldedWordRest, isLowerChar, isSpaceCode, isWordChar } from './fold';
 import { compileRules, hasRules, ruledOut, type EntityRules } from './context-rules';
+import { ENDINGS, inflection, MAX_ENDING } from './inflection';
+import { absoluteRanges, coarseStartRegExp, startRanges } from './start-ranges';
 import { turkicSuffixEnd } from './turkic-suffix';
 import { GAZETTEER_VERSION, type CompiledEntity, type CompiledGazetteer, type Mention } from './types';
 
@@ -75,51 +77,8 @@ interface Pending {
   root: Node;
   entities: readonly CompiledEntity[];
   aliases: Array<{ alias: string; term: Term }>;
-}
-
-// --- Russian and Ukrainian inflection -------------------------------------
-// Names in Cyrillic decline: Путин → Путина, Путиным; Россия → России; Москва →
-// Москве. Each Cyrillic word of an alias is reduced to a stem followed by a
-// slot that takes the rest of the word when it is one of these endings
-// (folded: ё is е). A whitelist, so "Путинизм" or "Азербайджанский" are not names.
-const ENDINGS = new Set([
-  'а', 'я', 'у', 'ю', 'е', 'и', 'ы', 'о', 'ь', 'й', 'і', 'ї',
-  'ой', 'ей', 'ом', 'ем', 'ым', 'им', 'ам', 'ям', 'ах', 'ях', 'ов', 'ев', 'ью', 'ою', 'ею', 'єю',
-  'ую', 'юю', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ый', 'ий', 'ых', 'их', 'ій', 'ів',
-  'ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ові', 'еві',
-]);
-const MAX_ENDING = 3;
-const CYRILLIC_WORD = /^[\u0400-\u04ff]{4,}$/;
-const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ій)$/;
-
-/**
- * How a folded alias word inflects: its stem, and whether an ending is required
- * after it. Undefined for non-Cyrillic words, short ones (Баку would also read
- * "Бака") and indeclinable foreign names ending in и/у/ю (Сочи, Гюмри, Чавушоглу).
- */
-export function inflection(word: string): { stem: string; required: boolean } | undefined {
-  if (!CYRILLIC_WORD.test(word)) return undefined;
-  if (word.length >= 5 && ADJECTIVE.test(word)) return { stem: word.slice(0, -2), required: true };
-  const last = word[word.length - 1]!;
-  if ('аяьйоеыєї'.includes(last)) return { stem: word.slice(0, -1), required: true };
-  if ('иуюіэ'.includes(last)) return undefined;
-  return { stem: word, required: false };
-}
-
-/**
- * The path a folded alias takes through the trie: each word's stem and the
- * kind of ending slot after it (`exact` aliases take none). Two aliases of
- * different entities on one path are an error for createMatcher, so the
- * reader's names are checked against it before they are stored.
- */
-export function triePath(folded: string, exact: boolean): string {
-  return folded
-    .split(' ')
-    .map((word) => {
-      const inf = exact ? undefined : inflection(word);
-      return inf ? `${inf.stem}${inf.required ? '\u0001' : '\u0002'}` : word;
-    })
-    .join(' ');
+  /** Whether an entity's name alias is a surname met alone (its rules are compiled on first need). */
+  isSurname(entity: number, alias: string): boolean;
 }
 
 // --- compiling ---------------------------------------------------------------
@@ -160,79 +119,6 @@ function insert(root: Node, alias: string, term: Term, entities: readonly Compil
   }
 }
 
-// Which characters can start a name: those that are not lower-case and whose
-// folded form begins some alias (names look like names). Working them out takes
-// looking at all 65,536 code units, so it is done at build time and shipped in
-// the gazetteer, as ranges.
-//
-// The text is searched for them with one RegExp: the engine runs native code
-// between two candidates, where a loop of ours, one character at a time, is a
-// large part of find(), the more so before the JIT has optimized it, as on a
-// page's first scan. Its class is the ranges with small gaps filled
-// (lower-case letters among capitals in Latin Extended): a class of the exact
-// ranges, a few hundred, is slower than the loop. So each candidate is also
-// looked up in a table of the exact ones.
-
-/** How wide a gap between two ranges of start characters the RegExp's class fills. */
-const CLASS_GAP = 16;
-
-/**
- * The characters that can start one of these entities' names: code unit
- * ranges, flat and relative, [skip, run, skip, run, ...], where a range starts
- * `skip` code units after the end of the one before (after 0 for the first)
- * and is `run` code units long. Relative, because most ranges are one capital
- * of Latin Extended every other code unit: "2,1,2,1", which compresses to
- * little in the content script (~140 bytes gzipped, against ~450 absolute).
- */
-export function startRanges(entities: readonly CompiledEntity[]): number[] {
-  const firsts = new Set<number>();
-  for (const e of entities) {
-    for (const a of [...e.aliases, ...(e.weak ?? [])]) firsts.add(a.charCodeAt(0));
-    for (const a of e.exact ?? []) firsts.add(fold(a).charCodeAt(0));
-  }
-  const isStart = (c: number) => !isLowerChar(c) && firsts.has(foldCode(c));
-  const ranges: number[] = [];
-  let end = 0;
-  for (let c = 0; c <= 0xffff; c++) {
-    if (!isStart(c)) continue;
-    let last = c;
-    while (last < 0xffff && isStart(last + 1)) last++;
-    ranges.push(c - end, last - c + 1);
-    end = last + 1;
-    c = last;
-  }
-  return ranges;
-}
-
-/** startRanges' relative ranges as absolute ones, flat: [first, last, first, last, ...]. */
-export function absoluteRanges(relative: readonly number[]): number[] {
-  const out: number[] = [];
-  let end = 0;
-  for (let k = 0; k + 1 < relative.length; k += 2) {
-    const first = end + relative[k]!;
-    end = first + relative[k + 1]!;
-    out.push(first, end - 1);
-  }
-  return out;
-}
-
-/** A global RegExp for the ranges, gaps of up to CLASS_GAP filled: it finds every start character, and some others. */
-function coarseStartRegExp(ranges: readonly number[]): RegExp {
-  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
-  let source = '';
-  for (let k = 0; k < ranges.length; k += 2) {
-    const first = ranges[k]!;
-    let last = ranges[k + 1]!;
-    while (k + 2 < ranges.length && ranges[k + 2]! - last <= CLASS_GAP) {
-      k += 2;
-      last = ranges[k + 1]!;
-    }
-    source += first === last ? hex(first) : `${hex(first)}-${hex(last)}`;
-  }
-  // No ranges: '[]' matches nothing, as no name can start anywhere.
-  return new RegExp(`[${source}]`, 'g');
-}
-
 // --- matching ----------------------------------------------------------------
 
 // Candidates of the current walk, reused across calls: find() is called on
@@ -251,6 +137,7 @@ function expand(node: Node): void {
   const pending = node.lazy!;
   node.lazy = undefined;
   for (const { alias, term } of pending.aliases) {
+    if (!term.weak && term.exact === undefined) term.surname = pending.isSurname(term.entity, alias);
     try {
       insert(pending.root, alias, term, pending.entities);
     } catch {
@@ -316,18 +203,33 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
   const entities = g.entities;
   const byId = new Map<string, CompiledEntity>();
   const root = new Node();
-  const rules: Array<EntityRules | undefined> = [];
-  /** Inserts an alias now, or, in a lazy trie, files it under its first letter's node for later. */
+  /** Each entity's rules, compiled on first need (null: not yet; undefined: it has none). */
+  const rules: Array<EntityRules | null | undefined> = new Array<null>(entities.length).fill(null);
+  const rulesOf = (i: number): EntityRules | undefined => {
+    let r = rules[i];
+    if (r === null) {
+      const compiled = compileRules(entities[i]!);
+      r = rules[i] = hasRules(compiled) ? compiled : undefined;
+    }
+    return r;
+  };
+  const isSurname = (i: number, alias: string): boolean => rulesOf(i)?.surnames.has(alias) ?? false;
+  /**
+   * Inserts an alias now, or, in a lazy trie, files it under its first
+   * letter's node for later (with its surname flag, which needs the entity's
+   * rules, worked out then).
+   */
   const add = (alias: string, term: Term): void => {
-    if (!options.lazy) return insert(root, alias, term, entities);
+    if (!options.lazy) {
+      if (!term.weak && term.exact === undefined) term.surname = isSurname(term.entity, alias);
+      return insert(root, alias, term, entities);
+    }
     const first = child(root, alias.charCodeAt(0));
-    (first.lazy ??= { root, entities, aliases: [] }).aliases.push({ alias, term });
+    (first.lazy ??= { root, entities, aliases: [], isSurname }).aliases.push({ alias, term });
   };
   entities.forEach((e, i) => {
     byId.set(e.id, e);
-    const r = compileRules(e);
-    rules.push(hasRules(r) ? r : undefined);
-    for (const a of e.aliases) add(a, { entity: i, weak: false, exact: undefined, surname: r.surnames.has(a) });
+    for (const a of e.aliases) add(a, { entity: i, weak: false, exact: undefined, surname: false });
     for (const a of e.weak ?? []) add(a, { entity: i, weak: true, exact: undefined, surname: false });
     for (const a of e.exact ?? []) add(fold(a), { entity: i, weak: false, exact: a, surname: false });
   });
@@ -352,7 +254,7 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
       if (end - start !== t.exact.length) return false;
       for (let k = 0; k < t.exact.length; k++) if (text.charCodeAt(start + k) !== t.exact.charCodeAt(k)) return false;
     }
-    const r = rules[t.entity];
+    const r = rulesOf(t.entity);
     return r === undefined || !ruledOut(text, start, stop, r, t.surname, lastEnd);
   }
 

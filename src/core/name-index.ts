@@ -5,7 +5,7 @@
 // it is done once per knowledge base; the reader's effective knowledge base
 // is that index with the few entities the reader changed or made laid over it.
 import { fold } from './fold';
-import { triePath } from './matcher';
+import { triePath } from './inflection';
 import type { CompiledEntity, CompiledGazetteer } from './types';
 
 export interface NameIndex {

@@ -3,7 +3,8 @@
 // aliases collide in the matcher (src/core/matcher.ts, triePath).
 import { describe, expect, it } from 'vitest';
 import { aliasKey, compileEntity, normalizeName } from '../../src/core/entity-compile';
-import { createMatcher, triePath } from '../../src/core/matcher';
+import { createMatcher } from '../../src/core/matcher';
+import { triePath } from '../../src/core/inflection';
 import { GAZETTEER_VERSION, type CompiledEntity, type EntitySpec } from '../../src/core/types';
 
 const spec = (over: Partial<EntitySpec>): EntitySpec => ({

@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { loadGazetteer, loadKnowledgeBase } from '../../src/build/gazetteer';
 import { fold, foldCode, isLowerChar, isWordChar } from '../../src/core/fold';
-import { absoluteRanges, createMatcher, inflection, startRanges } from '../../src/core/matcher';
+import { createMatcher } from '../../src/core/matcher';
+import { inflection } from '../../src/core/inflection';
+import { absoluteRanges, startRanges } from '../../src/core/start-ranges';
 import { textLooksAzerbaijani, writesEndingsOnNames } from '../../src/core/turkic-suffix';
 import type { CompiledGazetteer } from '../../src/core/types';
 
