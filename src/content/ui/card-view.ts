@@ -19,6 +19,13 @@ export interface CardServices {
   entityName(entityId: string): string;
 }
 
+/**
+ * User Timing marks of a card's request and of its content drawn, on the
+ * page's timeline: npm run bench reads them (the card sits in a closed shadow root).
+ */
+export const CARD_REQUEST_MARK = 'newscontext-card-request';
+export const CARD_READY_MARK = 'newscontext-card-ready';
+
 export class CardView implements HoverTarget {
   readonly shadow: ShadowHost;
   private container: HTMLElement | null = null;
@@ -43,10 +50,12 @@ export class CardView implements HoverTarget {
     const name = this.services.entityName(entityId);
     this.draw({ status: 'loading', name });
     if (byKeyboard) this.takeFocus();
+    performance.mark(CARD_REQUEST_MARK);
     this.services.card(entityId, this.services.pageEntities()).then(
       (card) => {
         if (request !== this.request) return;
         this.draw(card ? { status: 'ready', card } : { status: 'error', name, message: name });
+        performance.mark(CARD_READY_MARK);
       },
       (error: unknown) => {
         if (request !== this.request) return;
