@@ -1,20 +1,24 @@
 // Search at library scale, in a child process of its own (started by
-// bench/search.ts with --expose-gc and a large heap), so that heap figures are
-// the library's and nothing else's. Prints one JSON line: SearchResult.
+// bench/search/run.ts with --expose-gc and a large heap), so that heap figures
+// are the library's and nothing else's. Prints one JSON line: SearchResult.
 //
-// For each size: build with buildLibrary (the real options: profiles and the
-// MiniSearch index), serialize, load the way the background does
-// (loadLibrary(JSON.parse(...))), load the index alone with MiniSearch.loadJSON
-// and loadJSONAsync, rebuild it from the documents, then time queries.
-import MiniSearch from 'minisearch';
-import { loadKnowledgeBase } from '../src/build/gazetteer';
-import { buildLibrary, loadLibrary, type Library, type SerializedLibrary } from '../src/core/library';
-import { createMatcher, type Matcher } from '../src/core/matcher';
-import { MINISEARCH_OPTIONS, type IndexDocument } from '../src/core/search-options';
-import type { LibraryArticle } from '../src/core/types';
-import { createCorpus } from './corpus';
+// For each size, two libraries over the same generated articles:
+// - before: the library as it was (legacy.ts: an entityNames field, prefix
+//   and fuzzy on every word), built and queried;
+// - now: buildLibrary (src/core/library.ts), its full-text index packed
+//   (what the background persists) and loaded into a library of entries, as
+//   the background loads one, then queried.
+// Both answer the same query mix and the same known-item queries.
+import { loadKnowledgeBase } from '../../src/build/gazetteer';
+import { FullText, type PackedFullText } from '../../src/core/full-text';
+import { buildLibrary, emptyLibrary, type Library } from '../../src/core/library';
+import { createMatcher } from '../../src/core/matcher';
+import type { LibraryEntry } from '../../src/core/types';
+import { createCorpus } from '../corpus';
+import { percentile } from '../stats';
+import { knownItemQueries, scoreKnownItems, type KnownItemScore } from './known-item';
+import { buildLegacyLibrary } from './legacy';
 import { generateArticles, generateQueries } from './library-gen';
-import { median, percentile } from './stats';
 
 const workerStart = performance.now();
 const log = (line: string) => console.error(`        search [${((performance.now() - workerStart) / 1000).toFixed(0)} s]: ${line}`);
@@ -22,36 +26,40 @@ const log = (line: string) => console.error(`        search [${((performance.now
 export interface SearchOptions {
   sizes: number[];
   queries: number;
-  loadRuns: number;
-  /** Sizes whose projected build time would end after this budget are skipped. */
+  /** Articles sampled for the known-item test. */
+  knownItems: number;
+  /** Sizes whose projected time would end after this budget are skipped. */
   budgetMs: number;
 }
 
-export interface SearchRow {
-  articles: number;
-  words: number;
-  buildMs: number;
-  serializeMs: number;
-  /** library.json-like: articles and index. NaN when it could not be made (see serializeError). */
-  serializedBytes: number;
-  serializeError?: string;
-  indexBytes: number;
-  /** JSON.parse + loadLibrary, as the background does. */
-  loadLibraryMs: number;
-  loadJsonMs: number;
-  loadJsonAsyncMs: number;
-  rebuildMs?: number;
+export interface QueryTimes {
   p50: number;
   p95: number;
   max: number;
   /** Queries that matched nothing with AND and fell back to OR. */
   fallbackShare: number;
-  /** Distinct terms in the index. */
-  terms: number;
   /** The three slowest queries and their times. */
   slowest: Array<[string, number]>;
-  heapBuiltBytes: number;
-  heapLoadedBytes: number;
+}
+
+export interface SearchRow {
+  articles: number;
+  words: number;
+  before: QueryTimes & { buildMs: number; heapBytes: number; known: KnownItemScore };
+  now: QueryTimes & {
+    /** Profiling and indexing every article (buildLibrary). */
+    buildMs: number;
+    /** Packing the index into arrays, as the background persists it. */
+    packMs: number;
+    packedBytes: number;
+    /** Loading the packed index and attaching it to the entries. */
+    loadMs: number;
+    /** Entries, entity lists and the loaded index: what the background holds. */
+    heapBytes: number;
+    known: KnownItemScore;
+    /** Of the ten first hits before, the share the new search returns in its ten first (same queries). */
+    topTenKept: number;
+  };
 }
 
 export interface SearchResult {
@@ -61,46 +69,34 @@ export interface SearchResult {
 }
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+/** The JS heap and the array buffers' memory outside it (a packed index lives there), after GC. */
 const heapUsed = (): number => {
   gc();
-  return process.memoryUsage().heapUsed;
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 };
 
-function timed<T>(fn: () => T): [T, number] {
-  const t = performance.now();
-  const v = fn();
-  return [v, performance.now() - t];
-}
-
-/** What library.ts indexes for an article (its private toDocument), mirrored to time a rebuild from documents. */
-function toDocument(a: LibraryArticle, matcher: Matcher): IndexDocument {
-  const names: string[] = [];
-  for (const id of Object.keys(a.entities)) {
-    const e = matcher.entity(id);
-    if (e) names.push(e.name, ...e.aliases, ...(e.weak ?? []));
-  }
-  return { id: a.id, title: a.title, lead: a.lead, body: a.paragraphs.join('\n'), entityNames: names.join('\n') };
-}
-
-function runQueries(lib: Library, queries: readonly string[]): Pick<SearchRow, 'p50' | 'p95' | 'max' | 'fallbackShare' | 'slowest'> {
-  for (const q of queries.slice(0, 20)) lib.search(q, { limit: 20 }); // warm up
+function timeQueries(search: (q: string) => { partial: boolean }, queries: readonly string[]): QueryTimes {
+  for (const q of queries.slice(0, 20)) search(q); // warm up
   const latencies: number[] = [];
   const slowest: Array<[string, number]> = [];
   let fallbacks = 0;
   for (const q of queries) {
-    const [hits, ms] = timed(() => lib.search(q, { limit: 20 }));
+    const t = performance.now();
+    const r = search(q);
+    const ms = performance.now() - t;
     latencies.push(ms);
     slowest.push([q, ms]);
-    if (hits[0]?.partial) fallbacks++;
+    if (r.partial) fallbacks++;
   }
   slowest.sort((a, b) => b[1] - a[1]);
-  return {
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    max: Math.max(...latencies),
-    fallbackShare: fallbacks / queries.length,
-    slowest: slowest.slice(0, 3),
-  };
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), fallbackShare: fallbacks / queries.length, slowest: slowest.slice(0, 3) };
+}
+
+function packedBytes(p: PackedFullText): number {
+  const i = p.index;
+  return i.fieldLengths.byteLength + i.fieldMasks.byteLength + i.counts.byteLength + i.docs.byteLength + i.freqs.byteLength + 2 * i.labels.length + i.shape.byteLength + p.versions.byteLength + i.ids.reduce((n, id) => n + id.length * 2, 0);
 }
 
 async function main(opts: SearchOptions): Promise<SearchResult> {
@@ -112,112 +108,79 @@ async function main(opts: SearchOptions): Promise<SearchResult> {
 
   for (const size of opts.sizes) {
     const remaining = opts.budgetMs - (performance.now() - started);
-    // The build, then serializing, loading and querying: about one and a half builds in all.
-    const projected = msPerArticle * size * 1.5;
+    const projected = msPerArticle * size;
     if (msPerArticle > 0 && projected > remaining) {
       result.skipped.push({
         articles: size,
-        reason: `projected ${Math.round(projected / 1000)} s (build ${((msPerArticle * size) / 1000).toFixed(0)} s) exceeds the time left (${Math.max(0, Math.round(remaining / 1000))} s); \`npm run bench -- --only=search --search-sizes=${size} --budget=900\` measures it`,
+        reason: `projected ${Math.round(projected / 1000)} s exceeds the time left (${Math.max(0, Math.round(remaining / 1000))} s); \`npm run bench -- --only=search --search-sizes=${size} --budget=900\` measures it`,
       });
       continue;
     }
+    const sizeStart = performance.now();
     log(`${size} articles`);
     const articles = generateArticles(corpus, size);
     const words = articles.reduce((n, a) => n + [a.title, a.lead, ...a.paragraphs].join(' ').split(/\s+/).length, 0);
-
-    // No destructuring of big results: in an async function a stale register
-    // holding the temporary array would keep the library alive through the heap figures.
-    let t = performance.now();
-    let library: Library | undefined = buildLibrary(articles, matcher);
-    const buildMs = performance.now() - t;
-    msPerArticle = buildMs / size;
-    log(`  built in ${(buildMs / 1000).toFixed(1)} s`);
-    t = performance.now();
-    let serialized: SerializedLibrary | undefined = library.toJSON();
-    // A large library can exceed the longest string V8 makes (~512 MB): then
-    // there is no library.json to load, and the built library is queried.
-    let json: string | undefined;
-    let serializeError: string | undefined;
-    try {
-      json = JSON.stringify(serialized);
-    } catch (e) {
-      serializeError = (e as Error).message;
-    }
-    const serializeMs = performance.now() - t;
-    let indexJson: string | undefined;
-    try {
-      indexJson = JSON.stringify(serialized.index);
-    } catch (e) {
-      serializeError ??= (e as Error).message;
-    }
-    serialized = undefined;
-    const libraryArticles = library.articles();
-    // What the built library holds beyond its input articles: what letting it go frees.
-    const heapWithBuilt = heapUsed();
-    let kept: Library | undefined = json === undefined ? library : undefined;
-    library = undefined;
-    const heapBuiltBytes = kept ? NaN : heapWithBuilt - heapUsed();
-
-    // Large libraries load once: a load takes seconds, and the budget is five minutes.
-    const loadRuns = size >= 10_000 ? 1 : opts.loadRuns;
-    log(serializeError ? `  not serialized: ${serializeError}` : '  serialized');
-    const loads: number[] = [];
-    let loaded: Library | undefined;
-    for (let r = 0; json !== undefined && r < loadRuns; r++) {
-      loaded = undefined;
-      gc();
-      t = performance.now();
-      loaded = loadLibrary(JSON.parse(json), matcher);
-      loads.push(performance.now() - t);
-    }
-    log('  loaded');
-    const jsonLoads: number[] = [];
-    const asyncLoads: number[] = [];
-    let terms = 0;
-    for (let r = 0; indexJson !== undefined && r < loadRuns; r++) {
-      t = performance.now();
-      terms = MiniSearch.loadJSON(indexJson, MINISEARCH_OPTIONS).termCount;
-      jsonLoads.push(performance.now() - t);
-      t = performance.now();
-      await MiniSearch.loadJSONAsync(indexJson, MINISEARCH_OPTIONS);
-      asyncLoads.push(performance.now() - t);
-    }
-    let rebuildMs: number | undefined;
-    // A rebuild costs most of a build; then the queries. Only if both fit.
-    if (performance.now() - started + msPerArticle * size * 1.3 < opts.budgetMs) {
-      const docs = libraryArticles.map((a) => toDocument(a, matcher));
-      t = performance.now();
-      new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS).addAll(docs);
-      rebuildMs = performance.now() - t;
-    }
-
-    log('  loadJSON, loadJSONAsync, rebuild');
     const queries = generateQueries(corpus, articles, opts.queries);
     if (result.queries.length === 0) result.queries = queries.slice(0, 12);
-    const q = runQueries((loaded ?? kept)!, queries);
-    log('  queried');
-    // The loaded library (articles and index, as the background holds it): what letting it go frees.
-    const heapWithLoaded = heapUsed();
-    loaded = undefined;
-    kept = undefined;
-    const heapLoadedBytes = heapWithLoaded - heapUsed();
+    const known = knownItemQueries(articles, matcher, opts.knownItems);
+
+    // Before. No destructuring of big results: a stale register would keep them alive through the heap figures.
+    let heap0 = heapUsed();
+    let t = performance.now();
+    let legacy: ReturnType<typeof buildLegacyLibrary> | undefined = buildLegacyLibrary(articles, matcher);
+    const legacyBuildMs = performance.now() - t;
+    const legacyHeap = heapUsed() - heap0;
+    log(`  before: built in ${(legacyBuildMs / 1000).toFixed(1)} s`);
+    const legacyTimes = timeQueries((q) => {
+      const ids = legacy!.search(q, 20);
+      return { partial: ids.length > 0 && legacy!.mini.search(q).length === 0 };
+    }, queries);
+    const legacyTop = queries.map((q) => legacy!.search(q, 10));
+    const legacyKnown = scoreKnownItems(known, (q) => legacy!.search(q, 10));
+    legacy = undefined;
+    log('  before: queried');
+
+    // Now: built, packed, then loaded as the background loads it.
+    t = performance.now();
+    let built: Library | undefined = buildLibrary(articles, matcher);
+    const buildMs = performance.now() - t;
+    t = performance.now();
+    let packed: PackedFullText | undefined = (built as ReturnType<typeof buildLibrary>).fullText!.pack();
+    const packMs = performance.now() - t;
+    let entries: LibraryEntry[] | undefined = built.articles();
+    built = undefined;
+    log(`  now: built in ${(buildMs / 1000).toFixed(1)} s, packed in ${packMs.toFixed(0)} ms`);
+    const bytes = packedBytes(packed);
+    // Copies, as IndexedDB hands them back: the heap figure is the loaded library's alone.
+    let stored: { entries: LibraryEntry[]; packed: PackedFullText } | undefined = structuredClone({ entries, packed });
+    entries = undefined;
+    packed = undefined;
+    heap0 = heapUsed();
+    t = performance.now();
+    let library: ReturnType<typeof emptyLibrary> | undefined = emptyLibrary(matcher);
+    for (const e of stored.entries) library.put(e);
+    library.attach(FullText.load(stored.packed));
+    const loadMs = performance.now() - t;
+    stored = undefined;
+    const heapBytes = heapUsed() - heap0;
+    const nowTimes = timeQueries((q) => ({ partial: library!.search(q, { limit: 20 })[0]?.partial ?? false }), queries);
+    let kept = 0;
+    let of = 0;
+    queries.forEach((q, i) => {
+      const mine = new Set(library!.search(q, { limit: 10 }).map((h) => h.id));
+      of += legacyTop[i]!.length;
+      kept += legacyTop[i]!.filter((id) => mine.has(id)).length;
+    });
+    const nowKnown = scoreKnownItems(known, (q) => library!.search(q, { limit: 10 }).map((h) => h.id));
+    library = undefined;
+    log('  now: queried');
     result.rows.push({
       articles: size,
       words,
-      buildMs,
-      serializeMs,
-      serializedBytes: json === undefined ? NaN : Buffer.byteLength(json),
-      indexBytes: indexJson === undefined ? NaN : Buffer.byteLength(indexJson),
-      ...(serializeError ? { serializeError } : {}),
-      loadLibraryMs: median(loads),
-      loadJsonMs: median(jsonLoads),
-      loadJsonAsyncMs: median(asyncLoads),
-      rebuildMs,
-      ...q,
-      terms,
-      heapBuiltBytes,
-      heapLoadedBytes,
+      before: { ...legacyTimes, buildMs: legacyBuildMs, heapBytes: legacyHeap, known: legacyKnown },
+      now: { ...nowTimes, buildMs, packMs, packedBytes: bytes, loadMs, heapBytes, known: nowKnown, topTenKept: of === 0 ? NaN : kept / of },
     });
+    msPerArticle = (performance.now() - sizeStart) / size;
   }
   return result;
 }

@@ -18,13 +18,20 @@ import { createEntityHandlers } from './entity-handlers';
 import { createHandlers, type HandlerContext, type Handlers } from './handlers';
 import { packagedJson } from './packaged-json';
 import { initSidePanelMenu } from './side-panel-menu';
-import { getLibrary } from './library-store';
+import { createLibraryLoader } from './library-store';
+import { ImportStaging } from './import-staging';
 import { createLitPublisher } from './lit-publisher';
 import { createMenus, menuMode } from './menus';
 import { extractFromTab, saveFromTab } from './save';
 import { SavedLibrary } from './saved-library';
 import { openSavedStore, type SavedStore } from './saved-store';
 import { clearTabState, getTabState, mergeFrame } from './tab-state';
+
+/** How long the messages must stop before the full-text index loads unasked. */
+const WARM_AFTER_MS = 250;
+
+/** Lets other work (messages, IndexedDB's answers) run between the steps of long work. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A failure no caller waits for: the background's console is where a developer looks. */
 function logError(error: unknown): void {
@@ -54,17 +61,23 @@ export function init(): void {
     store.catch(() => (store = undefined));
     return store;
   };
-  const library = () => getLibrary(libraryMatcher(matcher), async () => (await openStore()).all());
+  const loader = createLibraryLoader({ matcher: libraryMatcher(matcher), store: openStore, bundled: packagedJson('library.json', (json) => json), pause });
+  const library = () => loader.catalog();
+  const searchable = () => loader.searchable();
   const lit = createLitPublisher(gazetteer, { library, settings: getSettings });
   // A change to the library may light new names, or unlight some, on every open tab.
   const saved = new SavedLibrary({
     store: openStore,
-    library,
+    library: searchable,
+    catalog: library,
+    changed: (generation) => loader.changed(generation),
+    pause,
     announce: async () => {
       await announceLibraryChange();
       await lit.publish().catch(logError);
     },
   });
+  const staging = new ImportStaging(openStore);
   const saveTab = (tabId: number, mode: ExtractMode, frameId?: number) =>
     saveFromTab({ extract: extractFromTab, saved, now: Date.now }, tabId, mode, frameId);
   // Saved from the page itself: the outcome is shown there, in its top frame.
@@ -82,8 +95,10 @@ export function init(): void {
     ...createHandlers({
       matcher,
       library,
+      searchable,
       litGazetteer: () => lit.publish(),
       saved,
+      staging,
       saveTab,
       getTabState,
       mergeFrame,
@@ -93,16 +108,24 @@ export function init(): void {
     ...createEntityHandlers({ matcher, library, entityNames: packagedJson('entity-names.json', loadEntityNames) }),
   };
 
+  let warmTimer: ReturnType<typeof setTimeout> | undefined;
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> => {
     if (!isOwnSender(sender)) return Promise.resolve({ ok: false, error: 'NewsContext: message from another extension refused' });
     const parsed = parseRequest(raw);
     if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
     const { type, payload } = parsed.envelope;
     const handler = handlers[type] as (p: unknown, ctx: HandlerContext) => Promise<unknown>;
-    return handler(payload, { tabId: sender.tab?.id, frameId: sender.frameId ?? 0 }).then(
-      (value) => ({ ok: true, value }),
-      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    const reply = handler(payload, { tabId: sender.tab?.id, frameId: sender.frameId ?? 0 }).then(
+      (value): Reply<unknown> => ({ ok: true, value }),
+      (error: unknown): Reply<unknown> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
+    // Once the messages stop for a moment, the full-text index loads (in steps) if the catalog has:
+    // the first search then rarely waits for it, and no card or related list waits behind its reading.
+    void reply.then(() => {
+      clearTimeout(warmTimer);
+      warmTimer = setTimeout(() => loader.warm(), WARM_AFTER_MS);
+    });
+    return reply;
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));

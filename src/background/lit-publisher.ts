@@ -5,7 +5,7 @@
 // have changed under the same ids), so that open tabs rescan only when there
 // is something new to light.
 import type { Library } from '../core/library';
-import { entitiesNamedIn, litIds, subsetGazetteer } from '../core/lit';
+import { litIds, subsetGazetteer } from '../core/lit';
 import type { CompiledGazetteer } from '../core/types';
 import browser from '../shared/browser';
 import { isLitGazetteer, LIT_GAZETTEER_KEY } from '../shared/lit-gazetteer';
@@ -27,7 +27,8 @@ export function createLitPublisher(kb: CompiledGazetteer, sources: LitSources): 
 
   async function publishNow(force: boolean): Promise<CompiledGazetteer> {
     const [library, settings] = await Promise.all([sources.library(), sources.settings()]);
-    const ids = litIds(kb, { inLibrary: entitiesNamedIn(library.articles()), followed: new Set(), muted: new Set(), lightAll: settings.lightAll });
+    // The entities some article names: the keys of the document frequencies the library keeps, not a pass over its articles.
+    const ids = litIds(kb, { inLibrary: new Set(library.documentFrequencies().keys()), followed: new Set(), muted: new Set(), lightAll: settings.lightAll });
     const stored = (await browser.storage.local.get(LIT_GAZETTEER_KEY))[LIT_GAZETTEER_KEY];
     if (!force && isLitGazetteer(stored) && sameIds(stored, ids)) return stored;
     const lit = subsetGazetteer(kb, ids);
