@@ -293,6 +293,63 @@ for (const engine of ['chromium', 'firefox'] as EngineName[]) {
         await fresh.close();
       }
     });
+
+    // Last: it leaves 2,000 articles in the library.
+    it("shows an import's progress to the end, and cancels one before it is applied, changing nothing", async () => {
+      const before = await savedArticles(driver);
+      const many = Array.from({ length: 2000 }, (_, i) => ({
+        id: `x${i}`,
+        url: `https://many.example/${i}`,
+        kind: 'article',
+        title: `Story ${i} about Aliyev in Baku`,
+        source: 'many.example',
+        date: '2024-01-01',
+        dateKnown: true,
+        lang: 'en',
+        savedAt: 1000 + i,
+        lead: `Lead ${i}: Erdoğan and Aliyev met in Baku.`,
+        paragraphs: [`Paragraph of story ${i}, naming Azerbaijan and Turkey.`],
+      }));
+      const path = file('many.json', { format: 'newscontext-saved-articles', version: 1, exportedAt: new Date().toISOString(), articles: many });
+      const library = await driver.page('library.html');
+      await library.waitFor(() => document.querySelector('[data-library-article]') !== null);
+      // Cancelled as soon as it can be: the file read and checked, or its parts on their way.
+      const watch = () => {
+        const w = window as unknown as { __phases: string[] };
+        w.__phases = [];
+        new MutationObserver(() => {
+          const phase = document.querySelector('[data-import-progress]')?.getAttribute('data-import-progress');
+          if (phase && w.__phases.at(-1) !== phase) w.__phases.push(phase);
+          (document.querySelector('[data-action="import-cancel"]') as HTMLElement | null)?.click();
+        }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      };
+      await library.evaluate(watch);
+      await library.setFiles('input[type="file"][data-action="import"]', path);
+      await library.waitFor(() => ['done', 'error', 'cancelled'].includes(document.querySelector('[data-import-status]')?.getAttribute('data-import-status') ?? ''), undefined, 30_000);
+      expect(await library.evaluate(() => document.querySelector('[data-import-status]')!.textContent)).toBe('Import cancelled: nothing was written, and your library is unchanged.');
+      expect(await savedArticles(driver)).toEqual(before);
+      await library.close();
+
+      // Imported to the end: read, checked, sent, written, indexed, each shown on its way.
+      const again = await driver.page('library.html');
+      await again.waitFor(() => document.querySelector('[data-library-article]') !== null);
+      await again.evaluate(() => {
+        const w = window as unknown as { __phases: string[] };
+        w.__phases = [];
+        new MutationObserver(() => {
+          const phase = document.querySelector('[data-import-progress]')?.getAttribute('data-import-progress');
+          if (phase && w.__phases.at(-1) !== phase) w.__phases.push(phase);
+        }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      expect(await importFile(again, path)).toBe('done: Imported: 2000 new, 0 updated, 0 already in your library.');
+      const phases = await again.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
+      expect(phases).toEqual(expect.arrayContaining(['checking', 'sending', 'indexing']));
+      expect(phases.indexOf('indexing')).toBeGreaterThan(phases.indexOf('sending'));
+      expect((await value<{ saved: number }>(driver, 'library/status', {})).saved).toBe(before.length + 2000);
+      const hits = await value<Array<{ id: string }>>(driver, 'search', { query: 'Story 1999', limit: 3 });
+      expect(hits.length).toBeGreaterThan(0);
+      await again.close();
+    });
   });
 }
 
