@@ -353,7 +353,63 @@ for (const engine of ['chromium', 'firefox'] as EngineName[]) {
   });
 }
 
+/** Runs in an extension page: the ids in the store's snapshots (catalog, full-text index), read from IndexedDB. */
+async function keptIds(): Promise<{ catalog: string[]; fullText: string[] }> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('newscontext');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const read = (key: string) =>
+    new Promise<{ ids?: string[]; index?: { ids: string[] } } | undefined>((resolve, reject) => {
+      const r = db.transaction('snapshots').objectStore('snapshots').get(key);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const [catalog, fullText] = [await read('catalog'), await read('fulltext')];
+  db.close();
+  return { catalog: catalog?.ids ?? [], fullText: fullText?.index?.ids ?? [] };
+}
+
 describe('saved articles in Chromium', () => {
+  it('start again from the kept catalog and index after a service-worker stop: related, card and search answer from them', async () => {
+    const driver = await chromiumDriver(server);
+    try {
+      const web = await driver.web(ARTICLE);
+      const { id } = await value<{ id: string }>(driver, 'save', { tabId: await driver.tabId(server.url(ARTICLE)) });
+      await web.close();
+      const library = await driver.page('library.html');
+      // The full-text snapshot follows a few seconds after the last change.
+      await expect
+        .poll(async () => {
+          const kept = await library.evaluate(keptIds);
+          return kept.catalog.includes(id) && kept.fullText.includes(id);
+        }, { timeout: 20_000, interval: 250 })
+        .toBe(true);
+      const before = await library.evaluate(keptIds);
+
+      const session = driver.chromium!;
+      const cdp = await session.context.newCDPSession(session.context.pages()[0]!);
+      type Targets = { targetInfos: Array<{ type: string; targetId: string }> };
+      const workers = async () => ((await cdp.send('Target.getTargets')) as Targets).targetInfos.filter((t) => t.type === 'service_worker');
+      for (const w of await workers()) await cdp.send('Target.closeTarget', { targetId: w.targetId });
+      await expect.poll(async () => (await workers()).length, { timeout: 5_000 }).toBe(0);
+      await cdp.detach();
+
+      const page = [{ id: 'erdogan', count: 3, weakCount: 0, prominent: true }, { id: 'baku', count: 2, weakCount: 0, prominent: true }];
+      const related = await value<Array<{ id: string }>>(driver, 'related', { entities: page });
+      expect(related.map((r) => r.id)).toContain(id);
+      const card = await value<{ articles: Array<{ id: string }>; articleCount: number }>(driver, 'card', { entityId: 'erdogan', page });
+      expect(card.articles.map((a) => a.id)).toContain(id);
+      expect((await value<Array<{ id: string }>>(driver, 'search', { query: 'pomegranate' })).map((r) => r.id)).toEqual([id]);
+      // Nothing was made again: the snapshots are as they were.
+      expect(await library.evaluate(keptIds)).toEqual(before);
+      await library.close();
+    } finally {
+      await driver.close();
+    }
+  });
+
   it('survive a service-worker stop and a relaunch of the browser on the same profile', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'newscontext-kept-'));
     try {
