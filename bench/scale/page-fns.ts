@@ -39,10 +39,10 @@ export async function snapshotState(): Promise<{ generation: number; catalogEntr
       });
     const [generation, catalog, fulltext] = await Promise.all([
       get<number>('meta', 'generation'),
-      get<{ entries: unknown[]; generation: number }>('snapshots', 'catalog'),
+      get<{ ids: unknown[]; generation: number }>('snapshots', 'catalog'),
       get<{ index: { ids: unknown[] } }>('snapshots', 'fulltext'),
     ]);
-    return { generation: generation ?? 0, catalogEntries: catalog?.entries.length ?? 0, catalogGeneration: catalog?.generation ?? -1, fullTextDocs: fulltext?.index.ids.length ?? 0 };
+    return { generation: generation ?? 0, catalogEntries: catalog?.ids.length ?? 0, catalogGeneration: catalog?.generation ?? -1, fullTextDocs: fulltext?.index.ids.length ?? 0 };
   } finally {
     db.close();
   }

@@ -37,7 +37,7 @@ let store: SavedStore;
 
 function start(matcher = countingMatcher(), json: unknown = bundled): { loader: LibraryLoader; matcher: ReturnType<typeof countingMatcher>; saved: SavedLibrary } {
   const loader = createLibraryLoader({ matcher, store: async () => store, bundled: async () => json, pause: async () => undefined, fullTextDelayMs: 0 });
-  const saved = new SavedLibrary({ store: async () => store, library: () => loader.searchable(), announce: async () => undefined, changed: (g) => loader.changed(g) });
+  const saved = new SavedLibrary({ store: async () => store, library: () => loader.searchable(), catalog: () => loader.catalog(), announce: async () => undefined, changed: (g) => loader.changed(g) });
   return { loader, matcher: matcher as ReturnType<typeof countingMatcher>, saved };
 }
 
@@ -99,6 +99,15 @@ describe('the library kept between starts', () => {
     await second.loader.persist();
     const kept = (await store.snapshot('catalog')).value as { profileKey: string };
     expect(kept.profileKey).toBe('kb-2');
+  });
+
+  it('counts what was saved, and what no export holds, from the catalog', async () => {
+    const first = start();
+    await first.saved.save(record);
+    await first.saved.save({ ...record, url: 'https://news.example/2', savedAt: record.savedAt + 10 });
+    expect(await first.saved.status()).toEqual({ saved: 2, unexported: 2 });
+    await first.saved.markExported(record.savedAt + 5);
+    expect(await first.saved.status()).toEqual({ saved: 2, unexported: 1 });
   });
 
   it('refuses a library.json of another version, loudly, and tries again on the next call', async () => {
