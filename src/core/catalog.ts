@@ -151,11 +151,22 @@ export class Catalog {
     const slot = this.slotById.get(id);
     const wanted = this.entityIndex.get(entityId);
     if (slot === undefined || wanted === undefined) return undefined;
-    let found: EntityStat | undefined;
-    this.forEachPosting(slot, (entity, stat) => {
-      if (entity === wanted) found = stat();
-    });
-    return found;
+    const b = this.base;
+    if (slot < b.ids.length) {
+      for (let k = b.postingStarts[slot]!; k < b.postingStarts[slot + 1]!; k++) {
+        const p = b.postings[k]!;
+        if (this.postingEntity[p] === wanted) return { count: b.counts[p]!, weakCount: b.weaks[p]!, first: b.firsts[p]!, prominent: b.prominent[p] === 1 };
+      }
+      return undefined;
+    }
+    const f = this.forward.get(slot) ?? [];
+    for (let k = 0; k < f.length; k += 2) {
+      if (f[k] !== wanted) continue;
+      const l = this.lists[wanted]!;
+      const at = f[k + 1]!;
+      return { count: l.counts[at]!, weakCount: l.weaks[at]!, first: l.firsts[at]!, prominent: l.prominent[at] === 1 };
+    }
+    return undefined;
   }
 
   /** Each posting of a slot: its entity's index, and its stat, made when asked for. */

@@ -88,9 +88,13 @@ export function entityScore(stat: Pick<EntityStat, 'count' | 'weakCount' | 'prom
 
 const dfOf = (src: SearchSources, entityId: string) => src.catalog.frequencies().get(entityId) ?? 0;
 
-/** Visits the articles naming the entity among the candidates: the smaller of the two is walked, the other asked. */
+/**
+ * Visits the articles naming the entity among the candidates: the entity's
+ * list is walked and the candidates asked, unless the candidates are far
+ * fewer (asking an article for its stat costs more than a step of the list).
+ */
 function forEachNamingAmong(src: SearchSources, entityId: string, candidates: Candidates | undefined, visit: (id: string, stat: Pick<EntityStat, 'count' | 'weakCount' | 'prominent'>) => void): void {
-  if (candidates && candidates.size < dfOf(src, entityId)) {
+  if (candidates && candidates.size * 8 < dfOf(src, entityId)) {
     for (const id of candidates.keys()) {
       const stat = src.catalog.stat(id, entityId);
       if (stat) visit(id, stat);

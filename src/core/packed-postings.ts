@@ -10,11 +10,69 @@ export interface Lists {
 }
 
 /**
- * One term's fields (MiniSearch's Map<fieldId, postings>), read from the
- * arrays; the first write turns it into that Map.
+ * A Map read from the arrays until its first write, then a Map: what
+ * MiniSearch uses of a Map, over `packed*` reads that subclasses give.
  */
-export class PackedTerm {
-  private map: Map<number, unknown> | undefined;
+abstract class CopyOnWrite<V> {
+  private map: Map<number, V> | undefined;
+
+  protected abstract packedSize(): number;
+  protected abstract packedGet(key: number): V | undefined;
+  protected abstract packedHas(key: number): boolean;
+  protected abstract packedKeys(): IterableIterator<number>;
+
+  private materialize(): Map<number, V> {
+    if (!this.map) {
+      this.map = new Map();
+      for (const key of this.packedKeys()) this.map.set(key, this.packedGet(key)!);
+    }
+    return this.map;
+  }
+
+  get size(): number {
+    return this.map ? this.map.size : this.packedSize();
+  }
+
+  get(key: number): V | undefined {
+    return this.map ? this.map.get(key) : this.packedGet(key);
+  }
+
+  has(key: number): boolean {
+    return this.map ? this.map.has(key) : this.packedHas(key);
+  }
+
+  set(key: number, value: V): this {
+    this.materialize().set(key, value);
+    return this;
+  }
+
+  delete(key: number): boolean {
+    return this.materialize().delete(key);
+  }
+
+  keys(): IterableIterator<number> {
+    return this.map ? this.map.keys() : this.packedKeys();
+  }
+
+  *entries(): IterableIterator<[number, V]> {
+    if (this.map) {
+      yield* this.map.entries();
+      return;
+    }
+    for (const key of this.packedKeys()) yield [key, this.packedGet(key)!];
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, V]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: V, key: number) => void): void {
+    for (const [k, v] of this.entries()) fn(v, k);
+  }
+}
+
+/** One term's fields (MiniSearch's Map<fieldId, postings>), read from the arrays. */
+export class PackedTerm extends CopyOnWrite<PackedPostings> {
   private made: Array<PackedPostings | undefined> | undefined;
 
   constructor(
@@ -23,16 +81,27 @@ export class PackedTerm {
     private readonly mask: number,
     private readonly countAt: number,
     private readonly postingAt: number,
-  ) {}
-
-  private fieldIds(): number[] {
-    const out: number[] = [];
-    for (let f = 0; f < 8; f++) if (this.mask & (1 << f)) out.push(f);
-    return out;
+  ) {
+    super();
   }
 
-  private packed(fieldId: number): PackedPostings | undefined {
-    if (!(this.mask & (1 << fieldId))) return undefined;
+  protected packedSize(): number {
+    let n = 0;
+    for (let m = this.mask; m; m &= m - 1) n++;
+    return n;
+  }
+
+  protected packedHas(fieldId: number): boolean {
+    return (this.mask & (1 << fieldId)) !== 0;
+  }
+
+  protected *packedKeys(): IterableIterator<number> {
+    for (let f = 0; f < 8; f++) if (this.mask & (1 << f)) yield f;
+  }
+
+  /** The field's postings, made once: MiniSearch writes to the object it got. */
+  protected packedGet(fieldId: number): PackedPostings | undefined {
+    if (!this.packedHas(fieldId)) return undefined;
     this.made ??= [];
     let postings = this.made[fieldId];
     if (!postings) {
@@ -46,60 +115,14 @@ export class PackedTerm {
     }
     return postings;
   }
-
-  private materialize(): Map<number, unknown> {
-    if (!this.map) {
-      this.map = new Map();
-      for (const f of this.fieldIds()) this.map.set(f, this.packed(f));
-    }
-    return this.map;
-  }
-
-  get size(): number {
-    return this.map ? this.map.size : this.fieldIds().length;
-  }
-
-  get(fieldId: number): unknown {
-    return this.map ? this.map.get(fieldId) : this.packed(fieldId);
-  }
-
-  has(fieldId: number): boolean {
-    return this.map ? this.map.has(fieldId) : (this.mask & (1 << fieldId)) !== 0;
-  }
-
-  set(fieldId: number, value: unknown): this {
-    this.materialize().set(fieldId, value);
-    return this;
-  }
-
-  delete(fieldId: number): boolean {
-    return this.materialize().delete(fieldId);
-  }
-
-  keys(): IterableIterator<number> {
-    return this.map ? this.map.keys() : this.fieldIds().values();
-  }
-
-  entries(): IterableIterator<[number, unknown]> {
-    return this.map ? this.map.entries() : this.fieldIds().map((f): [number, unknown] => [f, this.packed(f)]).values();
-  }
-
-  [Symbol.iterator](): IterableIterator<[number, unknown]> {
-    return this.entries();
-  }
-
-  forEach(fn: (value: unknown, key: number) => void): void {
-    for (const [k, v] of this.entries()) fn(v, k);
-  }
 }
 
 /**
  * One term's postings in one field (MiniSearch's Map<shortId, frequency>):
  * a run of the arrays, searched by binary search, with a shortcut for the
- * in-order lookups that scoring makes; the first write turns it into a Map.
+ * in-order lookups that scoring makes.
  */
-class PackedPostings {
-  private map: Map<number, number> | undefined;
+class PackedPostings extends CopyOnWrite<number> {
   private hint: number;
 
   constructor(
@@ -107,6 +130,7 @@ class PackedPostings {
     private readonly start: number,
     private readonly end: number,
   ) {
+    super();
     this.hint = start;
   }
 
@@ -127,54 +151,20 @@ class PackedPostings {
     return -1;
   }
 
-  private materialize(): Map<number, number> {
-    if (!this.map) {
-      this.map = new Map();
-      for (let i = this.start; i < this.end; i++) this.map.set(this.lists.docs[i]!, this.lists.freqs[i]!);
-    }
-    return this.map;
+  protected packedSize(): number {
+    return this.end - this.start;
   }
 
-  get size(): number {
-    return this.map ? this.map.size : this.end - this.start;
-  }
-
-  get(doc: number): number | undefined {
-    if (this.map) return this.map.get(doc);
+  protected packedGet(doc: number): number | undefined {
     const i = this.find(doc);
     return i < 0 ? undefined : this.lists.freqs[i];
   }
 
-  has(doc: number): boolean {
-    return this.map ? this.map.has(doc) : this.find(doc) >= 0;
+  protected packedHas(doc: number): boolean {
+    return this.find(doc) >= 0;
   }
 
-  set(doc: number, freq: number): this {
-    this.materialize().set(doc, freq);
-    return this;
-  }
-
-  delete(doc: number): boolean {
-    return this.materialize().delete(doc);
-  }
-
-  keys(): IterableIterator<number> {
-    return this.map ? this.map.keys() : this.lists.docs.subarray(this.start, this.end).values();
-  }
-
-  *entries(): IterableIterator<[number, number]> {
-    if (this.map) {
-      yield* this.map.entries();
-      return;
-    }
-    for (let i = this.start; i < this.end; i++) yield [this.lists.docs[i]!, this.lists.freqs[i]!];
-  }
-
-  [Symbol.iterator](): IterableIterator<[number, number]> {
-    return this.entries();
-  }
-
-  forEach(fn: (value: number, key: number) => void): void {
-    for (const [k, v] of this.entries()) fn(v, k);
+  protected packedKeys(): IterableIterator<number> {
+    return this.lists.docs.subarray(this.start, this.end).values();
   }
 }

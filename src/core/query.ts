@@ -49,8 +49,9 @@ export function shapeQuery(query: string, find?: (text: string) => readonly Ment
 
   const words: QueryWord[] = [];
   const seen = new Set<string>();
+  // One word per name, however many of its spellings the query has ("Russian Rusya"), one per word of text.
   const push = (w: QueryWord) => {
-    const key = `${w.entities.join(',')}|${w.terms.join(' ')}|${w.prefix}`;
+    const key = w.entities.length > 0 ? `=${w.entities.join(',')}` : `${w.terms.join(' ')}|${w.prefix}`;
     if (seen.has(key)) return;
     seen.add(key);
     words.push(w);

@@ -195,16 +195,22 @@ function sharedOf(lists: NamingLists, id: string, page: readonly PageWeightInput
  * working out the shared entities of the articles returned alone.
  */
 export function rankByLists(lists: NamingLists, page: readonly PageWeightInput[], o: ListRankOptions): Array<{ id: string; score: number; shared: string[] }> {
+  const scores = pageScores(lists, page, o, (id) => id !== o.exclude);
+  return best(scores, o.limit).map(([id, score]) => ({ id, score, shared: sharedOf(lists, id, page, o.df, o.totalDocs) }));
+}
+
+/** What the page's entities make each article that `counts` worth: rankByEntities' sums, in the page's order. */
+function pageScores(lists: NamingLists, page: readonly PageWeightInput[], o: ListRankOptions, counts: (id: string) => boolean): Map<string, number> {
   const scores = new Map<string, number>();
   for (const e of page) {
     const weight = rarity(o.df.get(e.id) ?? 1, o.totalDocs) * pageWeight(e);
     if (weight <= 0) continue;
     lists.forEachNaming(e.id, (id, count, weakCount, prominent) => {
       const c = weight * articleWeightOf(count, weakCount, prominent);
-      if (c > 0 && id !== o.exclude) scores.set(id, (scores.get(id) ?? 0) + c);
+      if (c > 0 && counts(id)) scores.set(id, (scores.get(id) ?? 0) + c);
     });
   }
-  return best(scores, o.limit).map(([id, score]) => ({ id, score, shared: sharedOf(lists, id, page, o.df, o.totalDocs) }));
+  return scores;
 }
 
 /**
@@ -215,15 +221,7 @@ export function rankForEntityByLists(lists: NamingLists, entityId: string, page:
   const own = new Map<string, number>();
   lists.forEachNaming(entityId, (id, count, weakCount, prominent) => own.set(id, articleWeightOf(count, weakCount, prominent)));
   const context = page.filter((e) => e.id !== entityId);
-  const byContext = new Map<string, number>();
-  for (const e of context) {
-    const weight = rarity(o.df.get(e.id) ?? 1, o.totalDocs) * pageWeight(e);
-    if (weight <= 0) continue;
-    lists.forEachNaming(e.id, (id, count, weakCount, prominent) => {
-      const c = weight * articleWeightOf(count, weakCount, prominent);
-      if (c > 0 && own.has(id)) byContext.set(id, (byContext.get(id) ?? 0) + c);
-    });
-  }
+  const byContext = pageScores(lists, context, o, (id) => own.has(id));
   const scores = new Map<string, number>();
   for (const [id, w] of own) scores.set(id, (byContext.get(id) ?? 0) + 0.1 * w);
   const ranked = best(scores, o.limit).map(([id, score]) => ({ id, score, shared: [entityId, ...sharedOf(lists, id, context, o.df, o.totalDocs)] }));

@@ -41,8 +41,9 @@ describe('shapeQuery', () => {
     expect(shapeQuery('   ', find).words).toEqual([]);
   });
 
-  it('keeps one of a word typed twice', () => {
+  it('keeps one of a word typed twice, and one of a name spelt twice', () => {
     expect(shape('Putin putin drone drone ')).toEqual(['[putin]', 'drone~']);
+    expect(shape('Russia Россия Rusia ')).toEqual(['[russia]']);
   });
 });
 
