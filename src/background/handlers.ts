@@ -106,7 +106,7 @@ export function createHandlers(services: Services): Omit<Handlers, 'entity'> {
       // An entity's listing (popup.html?entity=…): every article naming it, most about it first.
       if (query.trim() === '' && entityId) {
         const library = await services.library();
-        const naming = library.withEntity(entityId).slice(0, limit ?? 20);
+        const naming = library.withEntity(entityId, limit ?? 20);
         const articles = await library.articlesWithText(naming.map((a) => a.id));
         return articles.map((a, i) => ({ ...summaryOf(a), score: articles.length - i, snippet: entitySnippet(a, entityId, matcher) }));
       }

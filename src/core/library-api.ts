@@ -66,8 +66,8 @@ export interface Library {
   upsert(article: Article): LibraryEntry;
   /** Takes the article out of the lists and the index; false when there was none with this id. */
   remove(id: string): boolean;
-  /** Articles that mention the entity: named in title or lead first, then by how often. */
-  withEntity(entityId: string): LibraryEntry[];
+  /** Articles that mention the entity: named in title or lead first, then by how often; the first `limit` (all when absent). */
+  withEntity(entityId: string, limit?: number): LibraryEntry[];
   /**
    * The articles most related to a page, as rankByEntities ranks them
    * (ranking.ts), read from the entity lists: only the articles returned are

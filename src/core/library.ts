@@ -209,17 +209,21 @@ class LibraryImpl implements LoadableLibrary {
     }
   }
 
-  withEntity(entityId: string): LibraryEntry[] {
-    const naming = this.catalog.naming(entityId).map((id) => this.catalog.entry(id)!);
-    const stat = (a: LibraryEntry) => a.entities[entityId]!;
-    return naming.sort(
+  withEntity(entityId: string, limit = Infinity): LibraryEntry[] {
+    // Sorted from the entity's list; an article's metadata (its date) is read only on a tie, and
+    // only the articles returned are made into entries.
+    const naming: Array<{ id: string; count: number; weakCount: number; prominent: boolean }> = [];
+    this.catalog.forEachNaming(entityId, (id, count, weakCount, prominent) => naming.push({ id, count, weakCount, prominent }));
+    const date = (id: string) => this.catalog.meta(id)!.date;
+    naming.sort(
       (a, b) =>
-        Number(stat(b).prominent) - Number(stat(a).prominent) ||
-        stat(b).count - stat(a).count ||
-        stat(b).weakCount - stat(a).weakCount ||
-        (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) ||
+        Number(b.prominent) - Number(a.prominent) ||
+        b.count - a.count ||
+        b.weakCount - a.weakCount ||
+        (date(a.id) < date(b.id) ? 1 : date(a.id) > date(b.id) ? -1 : 0) ||
         (a.id < b.id ? -1 : 1),
     );
+    return naming.slice(0, limit).map((n) => this.catalog.entry(n.id)!);
   }
 
   related(page: readonly PageWeightInput[], opts: { limit: number; exclude?: string }): RankedEntry[] {
