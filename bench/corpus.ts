@@ -126,7 +126,7 @@ const root = resolve(import.meta.dirname, '..');
 export function createCorpus(matcher: Matcher): Corpus {
   const { library } = buildLibraryFromSeeds(resolve(root, 'seeds'), matcher);
   const idSentences: string[] = [];
-  for (const a of library.articles()) {
+  for (const a of library.toJSON().articles) {
     for (const p of [a.title, a.lead, ...a.paragraphs]) {
       for (const s of p.split(/(?<=[.!?”"])\s+(?=[A-Z“"])/)) if (s.length >= 30 && s.length <= 400) idSentences.push(s.trim());
     }

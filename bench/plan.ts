@@ -1,9 +1,11 @@
 // What one run measures, and how often: the full plan (npm run bench) fits in
-// five minutes on 2 cores; --quick is for development. Command-line options:
+// about fifteen minutes on 2 cores; --quick is for development. Command-line options:
 //   --quick                 fewer pages, runs and sizes; prints, writes BENCHMARKS.md only with --write
-//   --only=a,b              sections: footprint, matcher, search, save, chromium, firefox
+//   --only=a,b              sections: footprint, matcher, search, save, scale, chromium, firefox
+//   --scale-articles=N      saved articles of the scale section (10,000; 1,000 with --quick)
+//   --scale-browsers=a,b    the browsers of the scale section (chromium,firefox)
 //   --search-sizes=a,b      library sizes (articles)
-//   --budget=SECONDS        the whole run's time budget (default 255); optional measurements
+//   --budget=SECONDS        the whole run's time budget (default 900); optional measurements
 //                           (the largest page and library) run only if they fit, e.g.
 //                           npm run bench -- --only=chromium --budget=600
 //                           npm run bench -- --only=search --search-sizes=50000 --budget=900
@@ -11,7 +13,7 @@
 //   --json=FILE             also write the raw results as JSON
 //   --trace                 Chromium: longest task from a trace (exact, slower) instead of the Long Tasks API
 
-export type Section = 'footprint' | 'matcher' | 'search' | 'save' | 'chromium' | 'firefox';
+export type Section = 'footprint' | 'matcher' | 'search' | 'save' | 'scale' | 'chromium' | 'firefox';
 
 /** How much of a page is measured: runs, time caps, the breakdown. */
 export interface RunLimits {
@@ -48,12 +50,14 @@ export interface Plan {
   popupRuns: number;
   matcher: { megabytes: number; runs: number; perAliasMegabytes: number };
   /** budgetMs: at most this long; reserveMs: time to leave for the browsers that run after it. */
-  search: { sizes: number[]; queries: number; loadRuns: number; budgetMs: number; reserveMs: number };
+  search: { sizes: number[]; queries: number; knownItems: number; budgetMs: number; reserveMs: number };
+  /** The library at scale in the browsers: saved articles imported, cold starts and saves per browser, warm queries. */
+  scale: { articles: number; coldRuns: number; saveRuns: number; queries: number; browsers: Array<'chromium' | 'firefox'> };
   /** Saving an article until search finds it: with `saved` articles already saved, an article of `words` words, `runs` saves. */
   save: { saved: number; words: number; runs: number };
 }
 
-const ALL: Section[] = ['footprint', 'matcher', 'search', 'save', 'chromium', 'firefox'];
+const ALL: Section[] = ['footprint', 'matcher', 'search', 'save', 'scale', 'chromium', 'firefox'];
 
 const gen = (paragraphs: number, p: Partial<PagePlan>): PagePlan => ({
   id: `gen-${paragraphs >= 1000 ? `${paragraphs / 1000}k` : paragraphs}`,
@@ -86,7 +90,10 @@ export function parsePlan(argv: readonly string[]): Plan {
   const only = value('only')?.split(',') as Section[] | undefined;
   for (const s of only ?? []) if (!ALL.includes(s)) throw new Error(`bench: unknown section "${s}" (one of ${ALL.join(', ')})`);
   const sizes = value('search-sizes')?.split(',').map(Number);
-  const budgetMs = Number(value('budget') ?? (quick ? 120 : 255)) * 1000;
+  const budgetMs = Number(value('budget') ?? (quick ? 240 : 900)) * 1000;
+  const scaleArticles = value('scale-articles');
+  const scaleBrowsers = (value('scale-browsers')?.split(',') ?? ['chromium', 'firefox']) as Array<'chromium' | 'firefox'>;
+  for (const b of scaleBrowsers) if (b !== 'chromium' && b !== 'firefox') throw new Error(`bench: unknown browser "${b}" (chromium or firefox)`);
 
   const plan: Plan = quick
     ? {
@@ -105,8 +112,9 @@ export function parsePlan(argv: readonly string[]): Plan {
         },
         popupRuns: 3,
         matcher: { megabytes: 2, runs: 1, perAliasMegabytes: 0.2 },
-        search: { sizes: sizes ?? [1000], queries: 100, loadRuns: 1, budgetMs: 40_000, reserveMs: 60_000 },
+        search: { sizes: sizes ?? [1000], queries: 100, knownItems: 100, budgetMs: 60_000, reserveMs: 120_000 },
         save: { saved: 1000, words: 1500, runs: 3 },
+        scale: { articles: Number(scaleArticles ?? 1000), coldRuns: 2, saveRuns: 2, queries: 50, browsers: scaleBrowsers },
       }
     : {
         quick,
@@ -135,8 +143,10 @@ export function parsePlan(argv: readonly string[]): Plan {
         },
         popupRuns: 5,
         matcher: { megabytes: 10, runs: 3, perAliasMegabytes: 1 },
-        search: { sizes: sizes ?? [1000, 10000, 50000], queries: 200, loadRuns: 3, budgetMs: 100_000, reserveMs: 140_000 },
+        // Each size builds two libraries (before and now): 10,000 articles take about two minutes.
+        search: { sizes: sizes ?? [1000, 10000, 50000], queries: 200, knownItems: 250, budgetMs: 260_000, reserveMs: 480_000 },
         save: { saved: 1000, words: 1500, runs: 7 },
+        scale: { articles: Number(scaleArticles ?? 10000), coldRuns: 5, saveRuns: 5, queries: 200, browsers: scaleBrowsers },
       };
   // An explicit --budget is for the long measurements (the 50,000-article library): search may use all of it.
   if (value('budget') !== undefined) plan.search.budgetMs = budgetMs;

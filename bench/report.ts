@@ -8,8 +8,31 @@ import type { FootprintResult } from './footprint';
 import type { OursRun, PageResult, RefRun } from './highlight';
 import type { MatcherResult } from './matcher';
 import { firstTouchMicros } from './page-touch';
+import {
+  breakdown,
+  browserTitle,
+  complete,
+  highlighting,
+  live,
+  litMs,
+  oursMs,
+  pageAloneMax,
+  projected,
+  refMs,
+  spread,
+  status,
+  table,
+  targetFloorMs,
+  targetFloorRuns,
+  taskCell,
+  floorMs,
+  TARGET_TASK_MS,
+  FRAME_MS,
+} from './report-pages';
+import { LIBRARY_METHOD, libraryTargets, savingSection, scaleSection, searchSection } from './report-library';
 import type { SaveBenchResult } from './save';
-import type { SearchResult } from './search';
+import type { ScaleResult } from './scale/run';
+import type { SearchResult } from './search/run';
 import { bytes, int, median, ms, ratio } from './stats';
 
 export interface Environment {
@@ -34,6 +57,8 @@ export interface BenchResults {
   matcher?: MatcherResult;
   search?: SearchResult;
   save?: SaveBenchResult;
+  /** The library at scale in the browsers (bench/scale/run.ts). */
+  scale?: ScaleResult[];
   pages: PageResult[];
   skipped: string[];
   notes: string[];
@@ -67,94 +92,11 @@ export async function collectEnvironment(root: string): Promise<Environment> {
 
 const TARGET_RATIO_FLOOR = 2;
 const TARGET_MARK_RATIO = 10;
-const TARGET_TASK_MS = 50;
-const TARGET_P95_MS = 5;
 const TARGET_CONTENT_GZIP = 30 * 1024;
-const TARGET_SAVE_MS = 300;
 /** From this cost of a page fault on, the report names it among the reasons a ratio was missed. */
 const SLOW_PAGE_TOUCH_US = 2;
-/** One frame at 60 Hz: what a gap between frames may hold of idle time. */
-const FRAME_MS = 17;
-
-function table(head: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-const complete = (runs: readonly OursRun[]) => runs.filter((r) => r.complete);
-/** Ours: the whole page scanned (every mention indexed) and the frame after. */
-const oursMs = (p: PageResult) => median(complete(p.ours).map((r) => r.ms));
-/** Ours: the names in view lit. */
-const litMs = (p: PageResult) => median(complete(p.ours).map((r) => r.litMs));
-const firstLitMs = (p: PageResult) => median(complete(p.ours).map((r) => r.firstLitMs));
-/** The floor in the page's own world. */
-const floorMs = (p: PageResult) => median(p.floor.map((r) => r.ms));
-/** The floor as a content script runs it, where ours runs; NaN in results saved before it was measured. */
-const floorCsMs = (p: PageResult) => median((p.floorContentScript ?? []).map((r) => r.ms));
-/**
- * The floor's runs the target is read against: the content script's (in
- * Firefox, the page's world is one no content script can walk in), or, in
- * results saved before those were measured, the page's.
- */
-const targetFloorRuns = (p: PageResult) => (p.floorContentScript?.length ? p.floorContentScript : p.floor);
-const targetFloorMs = (p: PageResult) => median(targetFloorRuns(p).map((r) => r.ms));
-/**
- * The least and the most of a few loads' times: on a shared machine one
- * load of the floor may take twice as long as another, which
- * moves the ratio of the medians as much as a change of ours does.
- */
-const spread = (xs: readonly number[]) => (xs.length === 0 ? '—' : `${ms(Math.min(...xs))} to ${ms(Math.max(...xs))}`);
-/** A reference's time: measured, or projected from the share done when it was stopped at its cap. */
-const refMs = (runs: readonly RefRun[]) => median(runs.map((r) => r.projectedMs ?? r.ms));
-const projected = (runs: readonly RefRun[]) => runs.some((r) => r.projectedMs !== undefined);
-
-function oursCell(p: PageResult): string {
-  const done = complete(p.ours);
-  if (p.ours.length === 0) return '—';
-  if (done.length === 0) return `> ${ms(p.spec.oursCapMs)} (not over)`;
-  return `${ms(oursMs(p))}${done.length < p.ours.length ? ` (${done.length} of ${p.ours.length} runs finished)` : ''}`;
-}
-
-/** The longest task over the runs: "none over 50 ms" when the Long Tasks API saw none. */
-function taskCell(runs: readonly OursRun[]): string {
-  const t = Math.max(...runs.map((x) => x.longestTask ?? NaN));
-  if (!Number.isFinite(t)) return '—';
-  if (t === 0) return `none over ${TARGET_TASK_MS} ms`;
-  const counts = runs.map((x) => x.longTasks ?? 0);
-  return `${ms(t)} (${int(median(counts))} tasks over ${TARGET_TASK_MS} ms per run, median of ${runs.length})`;
-}
-
-/** The longest animation frame over 50 ms, with its rendering part. */
-function frameCell(runs: readonly OursRun[]): string {
-  const worst = runs.reduce<OursRun | undefined>((a, b) => ((b.longestFrame ?? -1) > (a?.longestFrame ?? -1) ? b : a), undefined);
-  return worst?.longestFrame === undefined ? 'none over 50 ms' : `${ms(worst.longestFrame)} (${ms(worst.longestFrameRender)})`;
-}
-
-function refCell(runs: readonly RefRun[]): string {
-  if (runs.length === 0) return 'not run';
-  const t = refMs(runs);
-  if (!projected(runs)) return ms(t);
-  const r = runs.find((x) => x.done !== undefined)!;
-  return `≈ ${ms(t)} ¹ (${Math.round((r.done ?? 0) * 100)}% in ${ms(r.ms)})`;
-}
-
-const pageSize = (p: PageResult) => (p.spec.bytes ? bytes(p.spec.bytes) : '');
-const pageName = (p: PageResult) => `${p.spec.id}${pageSize(p) ? ` (${pageSize(p)})` : ''}`;
-const browserTitle = (b: BrowserName) => (b === 'chromium' ? 'Chromium' : 'Firefox');
-const status = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? '**met**' : '**missed**');
 
 // --- sections ----------------------------------------------------------------
-
-function saving(sv: SaveBenchResult): string {
-  return table(
-    ['', 'median', 'each run'],
-    [
-      [`save message (${int(sv.words)} words, ${int(sv.librarySize)} saved)`, ms(median(sv.saveMs)), sv.saveMs.map((x) => ms(x)).join(', ')],
-      ['save, until search finds it', ms(median(sv.totalMs)), sv.totalMs.map((x) => ms(x)).join(', ')],
-      [`putting the ${int(sv.librarySize)} articles in (import, one transaction)`, ms(sv.importMs), ''],
-    ],
-  ) + (sv.notes.length ? `\n\n${sv.notes.map((n) => `- ${n}`).join('\n')}` : '');
-}
 
 function targets(r: BenchResults): string {
   const rows: string[][] = [];
@@ -203,24 +145,7 @@ function targets(r: BenchResults): string {
     const p = r.pages.find((x) => x.browser === b && x.spec.paragraphs === 50_000 && x.ours.length > 0);
     if (p) rows.push(taskRow(p, b, '50,000'));
   }
-  const s = r.search?.rows.find((x) => x.articles === 10_000);
-  const sOk = s ? s.p95 <= TARGET_P95_MS : undefined;
-  rows.push([
-    `Search p95 ≤ ${TARGET_P95_MS} ms at 10,000 articles`,
-    s ? `p95 ${ms(s.p95)} (p50 ${ms(s.p50)})` : 'not measured',
-    status(sOk),
-    sOk === false && s
-      ? `p50 is already ${ms(s.p50)}: MiniSearch scores every article in the posting list of every term a query word matches or expands to (prefix, fuzzy), with no early stop; common words, and the names that the entityNames field repeats in every article naming the entity, are in most articles; even exact words only, no prefix or fuzzy, gave a p95 of 20–45 ms. An index of our own (posting lists in typed arrays, top-k selection; commit cbdd212) measured 2.1 ms, but was reverted: the library is specified as a MiniSearch index. Slowest: ${s.slowest.map(([q, t]) => `\`${q}\` ${ms(t)}`).join(', ')}`
-      : '',
-  ]);
-  const sv = r.save;
-  const svMs = sv ? median(sv.totalMs) : NaN;
-  rows.push([
-    `Chromium: save a ${int(sv?.words ?? 1500)}-word article until search finds it, ${int(sv?.librarySize ?? 1000)} saved, ≤ ${TARGET_SAVE_MS} ms`,
-    sv ? `${ms(svMs)} (median of ${sv.totalMs.length}; ${spread(sv.totalMs)})` : 'not measured',
-    status(Number.isFinite(svMs) ? svMs <= TARGET_SAVE_MS : undefined),
-    '',
-  ]);
+  rows.push(...libraryTargets(r));
   const fp = r.footprint;
   rows.push([`Content script ≤ ${TARGET_CONTENT_GZIP / 1024} KB gzipped`, fp ? `${bytes(fp.content.gzip)} (${bytes(fp.content.raw)} raw)` : 'not measured', status(fp ? fp.content.gzip <= TARGET_CONTENT_GZIP : undefined), '']);
   return table(['target', 'measured', '', 'why'], rows);
@@ -266,15 +191,6 @@ function whyTime(p: PageResult, env: Environment): string {
   return `${pipeline}, of which ${parts}; ${rest}${faults}${lit}`;
 }
 
-/** The page's own longest frame gap after its load, without the extension (Firefox): the largest of its loads; NaN if not measured. */
-function pageAloneMax(p: PageResult): number {
-  return p.pageAloneGaps.length ? Math.max(...p.pageAloneGaps) : NaN;
-}
-
-function pageAloneCell(p: PageResult): string {
-  return p.pageAloneGaps.length ? `${ms(pageAloneMax(p))} (${p.pageAloneGaps.length})` : '—';
-}
-
 /** Why tasks are long, from the Long Tasks and Long Animation Frames of this run. */
 function whyTasks(p: PageResult): string {
   const gap = Math.max(...p.ours.map((x) => x.frameGap));
@@ -291,132 +207,12 @@ function whyTasks(p: PageResult): string {
   return `a task over 50 ms is a slice that overran its 8 ms budget, the content script's first task, or garbage collection (a trace, \`--trace\`, tells which); ${frames}${frame}`;
 }
 
-function highlighting(r: BenchResults, b: BrowserName): string {
-  const pages = r.pages.filter((p) => p.browser === b);
-  if (!pages.length) return '';
-  const timing = table(
-    ['page', 'text nodes', 'mentions', 'ours: first names lit / all in view', 'ours: whole page scanned', 'floor: content script / page', 'scanned ÷ floor: content script / page', 'advanced-mark.js', 'mark.js', 'mark.js ÷ ours', 'runs'],
-    pages.map((p) => [
-      pageName(p),
-      int(p.census?.textNodes),
-      int(p.census?.mentions),
-      `${ms(firstLitMs(p))} / ${ms(litMs(p))} (${int(median(p.ours.map((x) => x.count)))} ranges)`,
-      oursCell(p),
-      `${ms(floorCsMs(p))} / ${ms(floorMs(p))}`,
-      `${ratio(oursMs(p) / floorCsMs(p))} / ${ratio(oursMs(p) / floorMs(p))}`,
-      refCell(p.advancedMark),
-      refCell(p.markJs),
-      ratio(refMs(p.markJs) / oursMs(p)),
-      `${p.ours.length}/${p.floorContentScript?.length ?? 0}/${p.floor.length}/${p.advancedMark.length}/${p.markJs.length}`,
-    ]),
-  );
-  const chromium = b === 'chromium';
-  const heapOf = (runs: readonly { heapDelta?: number }[]) => median(runs.map((x) => x.heapDelta ?? NaN));
-  const resp = table(
-    chromium
-      ? ['page', 'longest task (ours)', 'longest animation frame (of it: style, layout, paint)', 'longest frame gap', 'heap: ours', 'heap: advanced-mark.js', 'heap: mark.js', 'matches: floor / adv. / mark.js']
-      : ['page', 'longest frame gap (ours)', 'the page alone: longest frame gap over as long after its load (loads)', 'matches: floor / adv. / mark.js'],
-    pages.map((p) => {
-      const counts = `${int(median(p.floor.map((x) => x.count)))} / ${int(median(p.advancedMark.map((x) => x.count)))} / ${p.markJs.some((x) => x.projectedMs) ? '(stopped)' : int(median(p.markJs.map((x) => x.count)))}`;
-      return chromium
-        ? [pageName(p), taskCell(p.ours), frameCell(p.ours), ms(Math.max(...p.ours.map((x) => x.frameGap))), bytes(heapOf(p.ours)), bytes(heapOf(p.advancedMark)), bytes(heapOf(p.markJs)), counts]
-        : [pageName(p), ms(Math.max(...p.ours.map((x) => x.frameGap))), pageAloneCell(p), counts];
-    }),
-  );
-  return `### ${browserTitle(b)}\n\nTime to highlight (medians; the content script paints only the mentions near the viewport, and indexes all of them: the ratios use the whole page scanned; runs = ours/floor as a content script/floor in the page/advanced-mark.js/mark.js fresh page loads):\n\n${timing}\n\nResponsiveness and memory while ours runs${chromium ? '' : ' (Firefox over WebDriver BiDi has no trace and no heap figures)'}:\n\n${resp}`;
-}
-
-function breakdown(r: BenchResults): string {
-  const rows = r.pages
-    .flatMap((p) => [
-      ...(p.breakdown ? [[p, p.breakdown, 'page'] as const] : []),
-      ...(p.breakdownContentScript ? [[p, p.breakdownContentScript, 'content script'] as const] : []),
-    ])
-    .map(([p, d, world]) => {
-      return [
-        browserTitle(p.browser),
-        pageName(p),
-        world,
-        int(d.mentions),
-        ms(d.walk),
-        ms(d.walkCallback),
-        ms(d.walkBare),
-        ms(d.walkMatch),
-        ms(d.walkMatchHighlight),
-        ms(d.matchOnly),
-        ms(d.highlightOnly),
-        ms(d.firstFrame),
-        `${ms(d.mutationFrameWith)} / ${ms(d.mutationFrameWithout)}`,
-        ms(oursMs(p)),
-      ];
-    });
-  if (!rows.length) return '';
-  return table(
-    ['browser', 'page', 'world', 'ranges', 'walk (the scanner\'s: no callback)', 'walk (with a filter callback, as the scanner had)', 'walk (bare SHOW_TEXT)', 'walk + match', 'walk + match + ranges', 'match only', 'ranges only', 'frame after registering all ranges', 'frame after a 1-node DOM change: with our ranges / without', 'ours (content script, for comparison)'],
-    rows,
-  );
-}
-
-function live(r: BenchResults): string {
-  const rows = r.pages
-    .filter((p) => p.spec.liveParagraphs)
-    .map((p) => {
-      const runs = p.ours.map((x) => x.live).filter((x): x is NonNullable<typeof x> => x !== undefined);
-      const t = median(runs.map((x) => x.ms));
-      return [
-        browserTitle(p.browser),
-        pageName(p),
-        int(p.spec.liveParagraphs),
-        int(p.liveMentions),
-        ms(median(runs.map((x) => x.litMs))),
-        ms(t),
-        ms(p.liveBaselineMs),
-        p.liveBaselineMs === undefined ? '—' : ms(t - p.liveBaselineMs),
-        ms(oursMs(p)),
-        ratio(t / oursMs(p)),
-        `${ms(median(p.ours.flatMap((x) => (x.removalMs === undefined ? [] : [x.removalMs]))))} / ${ms(p.removalBaselineMs)}`,
-        String(runs.length),
-      ];
-    });
-  if (!rows.length) return '';
-  return table(
-    ['browser', 'page', 'inserted paragraphs', 'new mentions', 'new names in view lit', 'all of them scanned', 'without the extension: the insertion to the next frame', 'ours beyond the page\'s own', 'full scan of the page (ours)', 'scanned ÷ full scan', 'then the article removed: the page\'s task, with ours / without', 'runs'],
-    rows,
-  );
-}
-
 function matcher(m: MatcherResult): string {
   const ours = m.rows[0]!.mbPerSec;
   return `${m.paragraphs.toLocaleString('en-US')} paragraphs, ${m.mb.toFixed(1)} MB (UTF-8) of English, Indonesian, Russian and Turkish text; ${m.aliases} spellings in the regex baselines; compiling our matcher takes ${ms(m.compileMs)}.\n\n${table(
     ['method', 'throughput', 'time', 'measured on', 'mentions found', 'ours ÷ this'],
     m.rows.map((x) => [x.label, `${x.mbPerSec.toFixed(1)} MB/s`, ms(x.ms), `${x.mb.toFixed(1)} MB${x.runs > 1 ? `, median of ${x.runs}` : ''}`, int(x.mentions), ratio(ours / x.mbPerSec)]),
   )}`;
-}
-
-function search(s: SearchResult): string {
-  const rows = s.rows.map((x) => [
-    int(x.articles),
-    `${int(x.words)} / ${int(x.terms)}`,
-    ms(x.buildMs),
-    x.serializeError ? `cannot be made: ${x.serializeError} (over V8's ~512 MB string limit); index alone ${bytes(x.indexBytes)}` : `${bytes(x.serializedBytes)} (index ${bytes(x.indexBytes)})`,
-    ms(x.serializeMs),
-    ms(x.loadLibraryMs),
-    ms(x.loadJsonMs),
-    ms(x.loadJsonAsyncMs),
-    x.rebuildMs === undefined ? 'not run (budget)' : ms(x.rebuildMs),
-    ms(x.p50),
-    ms(x.p95),
-    ms(x.max),
-    `${Math.round(x.fallbackShare * 100)}%`,
-    `${bytes(x.heapBuiltBytes)} / ${bytes(x.heapLoadedBytes)}`,
-  ]);
-  for (const k of s.skipped) rows.push([int(k.articles), `not measured: ${k.reason}`, ...Array(12).fill('')]);
-  return `${table(
-    ['articles', 'words / distinct terms', 'build (buildLibrary)', 'serialized', 'toJSON + stringify', 'load: parse + loadLibrary', 'MiniSearch.loadJSON', 'loadJSONAsync', 'rebuild from documents', 'query p50', 'p95', 'max', 'OR fallback', 'heap: built / loaded'],
-    rows,
-  )}\n\nQueries (one to three words, as typed; the first few): ${s.queries.map((q) => `\`${q}\``).join(', ')}. Slowest: ${s.rows
-    .map((x) => `${int(x.articles)} articles: ${x.slowest.map(([q, t]) => `\`${q}\` ${ms(t)}`).join(', ')}`)
-    .join('; ')}.\n\nHeap: *built* is what the library built by buildLibrary holds beyond its input articles (index and profiles); *loaded* is what a library loaded from JSON holds (articles and index), as the background keeps it.`;
 }
 
 function footprint(f: FootprintResult): string {
@@ -442,8 +238,7 @@ const METHOD = `## How it is measured
 - **mark.js / advanced-mark.js.** Injected into a fresh load in the browser without the extension, given every alias as written (entity specs and the country names from i18n-iso-countries), \`accuracy: "exactly"\` with punctuation as limiters, diacritics and case folded, \`separateWordSearch: false\`. advanced-mark.js also gets \`combinePatterns: Infinity\` and \`cacheTextNodes\` (its fastest documented setting). They wrap matches in \`<mark>\` elements: their times are the synchronous call only, without the style and layout the new elements cost afterwards.
 - ¹ **Projected times.** mark.js makes one pass over the page per name. So that the benchmark ends in minutes, it is stopped at a cap (by throwing from its \`filter\` callback), and its full time is projected from the share of names done. The projection errs low: later passes are slower, because every mark splits a text node and the next pass has more nodes to walk (on the 1,000-paragraph page a full run took 26 s where its first 4 s projected 11 s). The ratios to mark.js are therefore conservative. advanced-mark.js is stopped likewise through its abort flag, projected from the share of text nodes done.
 - **Breakdown.** In the browser without the extension, our matcher (bundled from src/core) and the scanner's exclusion filter run synchronously over the page: the walk alone, walk + match, walk + match + a \`StaticRange\` per mention added to three \`Highlight\`s; then the frame after registering those highlights, and the frame after a one-node DOM change elsewhere with and without them registered.
-- **Search.** Libraries of generated articles (300–800 words from the same corpus, 12% of the words replaced by a Zipf-distributed tail of rarer words made of the seeds' syllables, so that the vocabulary grows with the library as real text's does) built with \`buildLibrary\` (src/core/library.ts: the real profiles and MiniSearch options), in a child node process with \`--expose-gc\`; heap is \`heapUsed\` after GC. Queries: one to three words taken from the articles' titles and leads, names, words still being typed (prefixes), some typos; \`library.search(q, { limit: 20 })\`. Sizes whose projected build would not fit the time budget are skipped and say so.
-- **Saving.** Chromium with the built extension. 1,000 saved articles (the search section's generated articles, as saved records) are put in through the import messages, the reader's own path to IndexedDB and the live library; then, for each run, a generated page of about 1,500 words with its own canonical URL and one word no other article has is loaded in a tab, and an extension page sends the message the popup's button sends (\`save\`: extract.js injected, Readability on a clone of the page, the record checked and written, the library updated) and searches for that word until the new article is the first hit. Timed in the extension page, from sending the save to the search that finds it.
+${LIBRARY_METHOD}
 - **Ratios** are computed from medians of the same run; absolute times drift on a shared machine.`;
 
 export function renderReport(r: BenchResults): string {
@@ -461,15 +256,16 @@ export function renderReport(r: BenchResults): string {
     ].join('\n'),
   );
   parts.push(`## Targets\n\n${targets(r)}`);
-  const hl = (['chromium', 'firefox'] as const).map((b) => highlighting(r, b)).filter(Boolean);
+  const hl = (['chromium', 'firefox'] as const).map((b) => highlighting(r.pages, b)).filter(Boolean);
   if (hl.length) parts.push(`## Highlighting\n\n${hl.join('\n\n')}`);
-  const bd = breakdown(r);
+  const bd = breakdown(r.pages);
   if (bd) parts.push(`## Where our time goes\n\nOur pipeline's parts (bundled from src/core and src/content/exclusions.ts) run synchronously, with no yielding and so no frames in between, in the browser without our extension: once in the page's own world, once in a content script's world (a probe extension: Chromium's isolated world, Firefox's Xray wrappers). *Ranges* is a \`StaticRange\` per mention added to a registered \`Highlight\`: the content script makes and adds only those near the viewport. Against them, the content script's measured time (whole page scanned):\n\n${bd}`);
-  const lv = live(r);
+  const lv = live(r.pages);
   if (lv) parts.push(`## Live updates\n\nAfter the initial scan, paragraphs arrive at the top of the article in one mutation, where the reader is. Then the page removes the article, as a single-page app does when it moves on: the page's task that removes it, to a task after it (our MutationObserver callback, a microtask, runs inside it; the text removed is dropped from our index in slices after it):\n\n${lv}`);
   if (r.matcher) parts.push(`## The matcher in node\n\n${matcher(r.matcher)}`);
-  if (r.search) parts.push(`## Search at library scale\n\n${search(r.search)}`);
-  if (r.save) parts.push(`## Saving\n\n${saving(r.save)}`);
+  if (r.search) parts.push(`## Search at library scale\n\n${searchSection(r.search)}`);
+  if (r.scale?.length) parts.push(`## The library at scale, in the browsers\n\n${scaleSection(r.scale)}`);
+  if (r.save) parts.push(`## Saving\n\n${savingSection(r.save)}`);
   if (r.footprint) parts.push(`## Footprint\n\n${footprint(r.footprint)}`);
   const notes = [...r.skipped, ...r.notes, ...r.pages.flatMap((p) => p.notes.map((n) => `${browserTitle(p.browser)} ${p.spec.id}: ${n}`)), ...(r.footprint?.notes ?? [])];
   if (notes.length) parts.push(`## Notes from this run\n\n${notes.map((n) => `- ${n}`).join('\n')}`);

@@ -19,7 +19,8 @@ import { parsePlan, type PagePlan } from './plan';
 import { writeProbeExtension } from './probe-extension';
 import { collectEnvironment, renderReport, type BenchResults } from './report';
 import { runSaveBench } from './save';
-import { runSearchBench, type SearchResult } from './search';
+import { runScaleBench } from './scale/run';
+import { runSearchBench, type SearchResult } from './search/run';
 import { startBenchServer, type BenchServer } from './server';
 
 const root = resolve(import.meta.dirname, '..');
@@ -160,6 +161,14 @@ async function main(): Promise<void> {
     } finally {
       await ext.close().catch(() => {});
       await server.close();
+    }
+  }
+  if (plan.sections.has('scale')) {
+    log(`scale: ${plan.scale.articles.toLocaleString('en-US')} saved articles in ${plan.scale.browsers.join(' and ')}`);
+    try {
+      results.scale = await runScaleBench(plan.scale, corpus, matcher, log);
+    } catch (e) {
+      results.notes.push(`scale: ${(e as Error).message.split('\n')[0]}`);
     }
   }
   const browsers = (['chromium', 'firefox'] as const).filter((b) => plan.sections.has(b));

@@ -8,7 +8,7 @@
 import type { SavedArticle } from '../src/core/saved-article';
 import type { BenchBrowser } from './browsers';
 import type { Corpus } from './corpus';
-import { generateArticles } from './library-gen';
+import { generateArticles } from './search/library-gen';
 import { createRng } from './rng';
 import type { BenchServer } from './server';
 import { median } from './stats';
@@ -30,7 +30,7 @@ export interface SaveBenchResult {
 const PART = 200;
 
 /** The generated articles as the reader's saved records. */
-function savedRecords(corpus: Corpus, count: number): SavedArticle[] {
+export function savedRecords(corpus: Corpus, count: number): SavedArticle[] {
   return generateArticles(corpus, count, 29).map((a, i) => ({
     ...a,
     // Ignored: the background gives each record the id its URL makes.
@@ -43,7 +43,7 @@ function savedRecords(corpus: Corpus, count: number): SavedArticle[] {
 }
 
 /** A news page of about `words` words, naming people and places, with its own canonical URL and one word no other article has. */
-function articlePage(corpus: Corpus, words: number, run: number): { html: string; token: string } {
+export function articlePage(corpus: Corpus, words: number, run: number): { html: string; token: string } {
   const rng = createRng(1000 + run);
   const token = `savebench${run}q`;
   const paragraphs: string[] = [`A report that ${token} readers will find again, from the desk in Baku.`];

@@ -4,7 +4,7 @@
 import type { Library } from '../core/library';
 import type { EntityNames } from '../core/entity-names';
 import type { Matcher } from '../core/matcher';
-import type { LibraryArticle } from '../core/types';
+import type { LibraryArticle, LibraryEntry } from '../core/types';
 import type { EntityArticle } from '../shared/messages';
 import { summaryOf, type Handlers } from './handlers';
 import { entitySnippet } from './views';
@@ -16,7 +16,7 @@ export interface EntityServices {
 }
 
 /** The other entities an article names, most mentioned first (names before demonyms), then by id. */
-export function otherEntities(article: LibraryArticle, entityId: string): string[] {
+export function otherEntities(article: LibraryEntry, entityId: string): string[] {
   return Object.entries(article.entities)
     .filter(([id]) => id !== entityId)
     .sort(([a, x], [b, y]) => y.count - x.count || y.weakCount - x.weakCount || (a < b ? -1 : 1))
@@ -41,7 +41,8 @@ export function createEntityHandlers({ matcher, library, entityNames }: EntitySe
       return {
         entity: { id: entity.id, name: entity.name, type: entity.type, description: entity.description },
         names: names.of(id) ?? {},
-        articles: lib.withEntity(id).map((a) => toEntityArticle(a, id, matcher)),
+        // Each with the sentence that names the entity: their texts are read together.
+        articles: (await lib.articlesWithText(lib.withEntity(id).map((a) => a.id))).map((a) => toEntityArticle(a, id, matcher)),
       };
     },
   };

@@ -2,9 +2,9 @@
 // the sender's tab, and returns the typed response.
 import type { Library } from '../core/library';
 import type { Matcher } from '../core/matcher';
-import { hasEvidence, rankByEntities, rankForEntity, type Ranked } from '../core/ranking';
+import { hasEvidence, type Ranked } from '../core/ranking';
 import { isSavedArticle } from '../core/saved-article';
-import type { CompiledGazetteer, LibraryArticle } from '../core/types';
+import type { CompiledGazetteer, LibraryArticle, LibraryEntry } from '../core/types';
 import { pagePath, type ArticleSummary, type MessageType, type PageEntity, type RelatedArticle, type RequestOf, type ResponseOf, type TabState } from '../shared/messages';
 import type { HandlerContext, HandlersFor } from './handler-types';
 import { createLibraryHandlers, type LibraryServices } from './library-handlers';
@@ -13,7 +13,10 @@ import { entitySnippet, profileAsPage } from './views';
 
 export interface Services extends LibraryServices {
   matcher: Matcher;
+  /** The library's entries and entity lists: enough for related lists, hover cards and articles. */
   library(): Promise<Library>;
+  /** The library with its full-text index too, which loads after the entries: for search. */
+  searchable(): Promise<Library>;
   getTabState(tabId: number): Promise<TabState | null>;
   /** Stores one frame's report and returns the tab's merged state. */
   mergeFrame(tabId: number, frameId: number, report: RequestOf<'page/entities'>): Promise<TabState>;
@@ -34,13 +37,22 @@ const RELATED_LIMIT = 10;
 const CARD_LIMIT = 3;
 
 /** What a list shows of an article, its snippet aside. */
-export function summaryOf(a: LibraryArticle): Omit<ArticleSummary, 'snippet'> {
+export function summaryOf(a: LibraryEntry): Omit<ArticleSummary, 'snippet'> {
   const saved = isSavedArticle(a);
   return { id: a.id, title: a.title, source: a.source, date: a.date, dateKnown: saved ? a.dateKnown : true, saved };
 }
 
-function toRelated(r: Ranked<LibraryArticle>, snippet: RelatedArticle['snippet']): RelatedArticle {
+function toRelated(r: Ranked<LibraryEntry>, snippet: RelatedArticle['snippet']): RelatedArticle {
   return { ...summaryOf(r.item), snippet, score: r.score, shared: r.shared };
+}
+
+/** The ranked articles whole (their texts read together), each with the snippet that `snippetOf` makes of it. */
+async function withTexts(library: Library, ranked: readonly Ranked<LibraryEntry>[], snippetOf: (a: LibraryArticle, r: Ranked<LibraryEntry>) => RelatedArticle['snippet']): Promise<RelatedArticle[]> {
+  const articles = new Map((await library.articlesWithText(ranked.map((r) => r.item.id))).map((a) => [a.id, a]));
+  return ranked.flatMap((r) => {
+    const a = articles.get(r.item.id);
+    return a ? [toRelated(r, snippetOf(a, r))] : [];
+  });
 }
 
 /** All but the entity page's and the entities page's handlers (entity-handlers.ts, entities-handlers.ts). */
@@ -48,13 +60,9 @@ export function createHandlers(services: Services): Omit<Handlers, 'entity' | `e
   const { matcher } = services;
 
   async function related(library: Library, page: PageEntity[], limit: number, exclude?: string) {
-    const items = library.articles().filter((a) => a.id !== exclude);
-    const ranked = rankByEntities(items, page, {
-      df: library.documentFrequencies(),
-      totalDocs: library.size,
-      limit,
-    });
-    return ranked.map((r) => toRelated(r, entitySnippet(r.item, r.shared[0] ?? '', matcher)));
+    const ranked = library.related(page, { limit, ...(exclude === undefined ? {} : { exclude }) });
+    const out = await withTexts(library, ranked, (a, r) => entitySnippet(a, r.shared[0] ?? '', matcher));
+    return out;
   }
 
   return {
@@ -88,38 +96,35 @@ export function createHandlers(services: Services): Omit<Handlers, 'entity' | `e
       const entity = matcher.entity(entityId);
       if (!entity) return null;
       const library = await services.library();
-      const ranked = rankForEntity(library.articles(), entityId, page, {
-        df: library.documentFrequencies(),
-        totalDocs: library.size,
-      });
+      const { count, ranked } = library.aboutEntity(entityId, page, CARD_LIMIT);
       return {
         entity: { id: entity.id, name: entity.name, type: entity.type, description: entity.description },
-        articleCount: ranked.length,
-        articles: ranked.slice(0, CARD_LIMIT).map((r) => toRelated(r, entitySnippet(r.item, entityId, matcher))),
+        articleCount: count,
+        articles: await withTexts(library, ranked, (a) => entitySnippet(a, entityId, matcher)),
         followed: services.isFollowed(entityId),
       };
     },
 
     async search({ query, entityId, limit }) {
-      const library = await services.library();
       // An entity's listing (popup.html?entity=…): every article naming it, most about it first.
       if (query.trim() === '' && entityId) {
-        return library
-          .withEntity(entityId)
-          .slice(0, limit ?? 20)
-          .map((a, i, all) => ({ ...summaryOf(a), score: all.length - i, snippet: entitySnippet(a, entityId, matcher) }));
+        const library = await services.library();
+        const naming = library.withEntity(entityId, limit ?? 20);
+        const articles = await library.articlesWithText(naming.map((a) => a.id));
+        return articles.map((a, i) => ({ ...summaryOf(a), score: articles.length - i, snippet: entitySnippet(a, entityId, matcher) }));
       }
+      const library = await services.searchable();
       const hits = library.search(query, { limit: limit ?? 20, entityId });
-      return hits.flatMap((hit) => {
-        const article = library.get(hit.id);
-        if (!article) return [];
-        return [{ ...summaryOf(article), score: hit.score, snippet: library.snippetFor(hit) }];
+      const snippets = await library.snippetsFor(hits);
+      return hits.flatMap((hit, i) => {
+        const entry = library.get(hit.id);
+        return entry ? [{ ...summaryOf(entry), score: hit.score, snippet: snippets[i]! }] : [];
       });
     },
 
     async article({ id }) {
       const library = await services.library();
-      const article = library.get(id);
+      const article = await library.article(id);
       if (!article) return null;
       const { entities, ...rest } = article;
       const saved = isSavedArticle(article);

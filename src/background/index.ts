@@ -20,7 +20,8 @@ import { createHandlers, type HandlerContext, type Handlers } from './handlers';
 import { createKnowledge } from './knowledge';
 import { packagedJson } from './packaged-json';
 import { initSidePanelMenu } from './side-panel-menu';
-import { getLibrary } from './library-store';
+import { createLibraryLoader } from './library-store';
+import { ImportStaging } from './import-staging';
 import { createLitPublisher } from './lit-publisher';
 import { createMenus, FOLLOW_SELECTION_MENU, menuMode } from './menus';
 import { readerLibrary, syncNames } from './names-sync';
@@ -28,6 +29,12 @@ import { extractFromTab, saveFromTab } from './save';
 import { SavedLibrary } from './saved-library';
 import { openSavedStore, type SavedStore } from './saved-store';
 import { clearTabState, getTabState, mergeFrame } from './tab-state';
+
+/** How long the messages must stop before the full-text index loads unasked. */
+const WARM_AFTER_MS = 250;
+
+/** Lets other work (messages, IndexedDB's answers) run between the steps of long work. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A failure no caller waits for: the background's console is where a developer looks. */
 function logError(error: unknown): void {
@@ -49,7 +56,13 @@ export function init(): void {
     store.catch(() => (store = undefined));
     return store;
   };
-  const library = readerLibrary(knowledge, () => getLibrary(knowledge.libraryMatcher, async () => (await openStore()).all()));
+  const loader = createLibraryLoader({ matcher: knowledge.libraryMatcher, store: openStore, bundled: packagedJson('library.json', (json) => json), pause });
+  // The library read with the reader's names; search once its full-text index is there too.
+  const library = readerLibrary(knowledge, () => loader.catalog());
+  const searchable = async () => {
+    await library();
+    return loader.searchable();
+  };
   const lit = createLitPublisher({
     knowledge: async () => {
       await knowledge.ready;
@@ -63,12 +76,16 @@ export function init(): void {
   // A change to the library may light new names, or unlight some, on every open tab.
   const saved = new SavedLibrary({
     store: openStore,
-    library,
+    library: searchable,
+    catalog: library,
+    changed: (generation) => loader.changed(generation),
+    pause,
     announce: async () => {
       await announceLibraryChange();
       await lit.publish().catch(logError);
     },
   });
+  const staging = new ImportStaging(openStore);
   const saveTab = (tabId: number, mode: ExtractMode, frameId?: number) =>
     saveFromTab({ extract: extractFromTab, saved, now: Date.now, suggest: (article) => suggestNames(article, matcher.find) }, tabId, mode, frameId);
   // Saved from the page itself: the outcome is shown there, in its top frame.
@@ -91,8 +108,10 @@ export function init(): void {
     ...createHandlers({
       matcher,
       library,
+      searchable,
       litGazetteer: () => lit.publish(),
       saved,
+      staging,
       saveTab,
       getTabState,
       mergeFrame,
@@ -104,6 +123,7 @@ export function init(): void {
     ...createEntitiesHandlers({ knowledge, library, entityNames: bundledNames }),
   };
 
+  let warmTimer: ReturnType<typeof setTimeout> | undefined;
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> => {
     if (!isOwnSender(sender)) return Promise.resolve({ ok: false, error: 'NewsContext: message from another extension refused' });
     const parsed = parseRequest(raw);
@@ -111,10 +131,17 @@ export function init(): void {
     const { type, payload } = parsed.envelope;
     const handler = handlers[type] as (p: unknown, ctx: HandlerContext) => Promise<unknown>;
     // Every answer reads the reader's names: none before they are read.
-    return knowledge.ready.then(() => handler(payload, { tabId: sender.tab?.id, frameId: sender.frameId ?? 0 })).then(
-      (value) => ({ ok: true, value }),
-      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    const reply = knowledge.ready.then(() => handler(payload, { tabId: sender.tab?.id, frameId: sender.frameId ?? 0 })).then(
+      (value): Reply<unknown> => ({ ok: true, value }),
+      (error: unknown): Reply<unknown> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
+    // Once the messages stop for a moment, the full-text index loads (in steps) if the catalog has:
+    // the first search then rarely waits for it, and no card or related list waits behind its reading.
+    void reply.then(() => {
+      clearTimeout(warmTimer);
+      warmTimer = setTimeout(() => loader.warm(), WARM_AFTER_MS);
+    });
+    return reply;
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));

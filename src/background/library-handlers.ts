@@ -1,16 +1,21 @@
 // The handlers of the messages that change the library or read it whole:
 // saving a tab, the library page's list, delete and undo, export in pages,
-// and import in parts, staged here and applied all or nothing on commit.
+// and import in parts, staged in the store and applied all or nothing on
+// commit (import-staging.ts), with its progress for the page to show.
 import type { Library } from '../core/library';
-import { isSavedArticle, type SavedArticle } from '../core/saved-article';
-import type { LibraryArticle } from '../core/types';
-import { IMPORT_MAX_ARTICLES, type LibraryRow, type MessageType, type SaveOutcome } from '../shared/messages';
+import { isSavedArticle } from '../core/saved-article';
+import type { LibraryEntry } from '../core/types';
+import type { LibraryRow, MessageType, SaveOutcome } from '../shared/messages';
 import type { HandlersFor } from './handler-types';
+import type { ImportStaging } from './import-staging';
 import type { SavedLibrary } from './saved-library';
 
 export interface LibraryServices {
+  /** The library's entries (the list of the library page). */
   library(): Promise<Library>;
   saved: SavedLibrary;
+  /** Where imports are staged until they are applied. */
+  staging: ImportStaging;
   /** Saves the article in a tab (or the selection there). */
   saveTab(tabId: number, mode: 'article' | 'selection'): Promise<SaveOutcome>;
 }
@@ -20,18 +25,16 @@ type LibraryHandlers = HandlersFor<LibraryMessage>;
 
 /** How many of an article's entities a library row names. */
 const ROW_ENTITIES = 5;
-/** An import not committed within this long is dropped (the page was closed half-way). */
-const IMPORT_TTL_MS = 10 * 60 * 1000;
 
 /** The entities an article makes most of: named in title or lead first, then by how often. */
-export function mainEntities(a: LibraryArticle, n = ROW_ENTITIES): string[] {
+export function mainEntities(a: LibraryEntry, n = ROW_ENTITIES): string[] {
   return Object.entries(a.entities)
     .sort(([ia, x], [ib, y]) => Number(y.prominent) - Number(x.prominent) || y.count - x.count || y.weakCount - x.weakCount || (ia < ib ? -1 : 1))
     .slice(0, n)
     .map(([id]) => id);
 }
 
-export function libraryRow(a: LibraryArticle): LibraryRow {
+export function libraryRow(a: LibraryEntry): LibraryRow {
   const row: LibraryRow = {
     id: a.id,
     title: a.title,
@@ -47,16 +50,7 @@ export function libraryRow(a: LibraryArticle): LibraryRow {
 }
 
 export function createLibraryHandlers(services: LibraryServices): LibraryHandlers {
-  const imports = new Map<string, { total: number; articles: SavedArticle[]; expires: number }>();
-  const staged = (importId: string) => {
-    const session = imports.get(importId);
-    if (!session || session.expires < Date.now()) {
-      imports.delete(importId);
-      throw new Error('NewsContext: the import was interrupted (the extension restarted, or it took too long); nothing was written. Try again.');
-    }
-    return session;
-  };
-
+  const { staging } = services;
   return {
     // From the popup, the tab it describes; from a hover card, the card's own tab.
     async save({ tabId, mode }, ctx) {
@@ -92,33 +86,24 @@ export function createLibraryHandlers(services: LibraryServices): LibraryHandler
     },
 
     async 'library/import-begin'({ total }) {
-      const importId = crypto.randomUUID();
-      imports.set(importId, { total, articles: [], expires: Date.now() + IMPORT_TTL_MS });
-      return { importId };
+      return { importId: await staging.begin(total) };
     },
 
     async 'library/import-part'({ importId, articles }) {
-      const session = staged(importId);
-      if (session.articles.length + articles.length > Math.min(session.total, IMPORT_MAX_ARTICLES)) {
-        imports.delete(importId);
-        throw new Error('NewsContext: the import sent more articles than it announced; nothing was written.');
-      }
-      session.articles.push(...articles);
-      return { received: session.articles.length };
+      return { received: await staging.part(importId, articles) };
     },
 
     async 'library/import-commit'({ importId }) {
-      const session = staged(importId);
-      imports.delete(importId);
-      if (session.articles.length !== session.total) {
-        throw new Error(`NewsContext: the import arrived incomplete (${session.articles.length} of ${session.total} articles); nothing was written.`);
-      }
-      return services.saved.import(session.articles);
+      return services.saved.import(staging, importId);
     },
 
     async 'library/import-abort'({ importId }) {
-      imports.delete(importId);
+      await staging.abort(importId);
       return { aborted: true };
+    },
+
+    async 'library/import-progress'({ importId }) {
+      return staging.progress(importId);
     },
   };
 }

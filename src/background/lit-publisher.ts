@@ -8,7 +8,7 @@
 // rescan only when there is something new to light.
 import type { EntityPrefs } from '../core/entity-prefs';
 import type { Library } from '../core/library';
-import { entitiesNamedIn, litIds, litMutes, subsetGazetteer, type LitGazetteer } from '../core/lit';
+import { litIds, litMutes, subsetGazetteer, type LitGazetteer } from '../core/lit';
 import type { CompiledGazetteer } from '../core/types';
 import browser from '../shared/browser';
 import { isLitGazetteer, LIT_GAZETTEER_KEY } from '../shared/lit-gazetteer';
@@ -41,7 +41,8 @@ export function createLitPublisher(sources: LitSources): LitPublisher {
 
   async function publishNow(force: boolean): Promise<LitGazetteer> {
     const [{ gazetteer, prefs }, library, settings] = await Promise.all([sources.knowledge(), sources.library(), sources.settings()]);
-    const lit = litGazetteer(gazetteer, prefs, entitiesNamedIn(library.articles()), settings);
+    // The entities some article names: the keys of the document frequencies the library keeps, not a pass over its articles.
+    const lit = litGazetteer(gazetteer, prefs, new Set(library.documentFrequencies().keys()), settings);
     const stored = (await browser.storage.local.get(LIT_GAZETTEER_KEY))[LIT_GAZETTEER_KEY];
     if (!force && isLitGazetteer(stored) && sameLit(stored, lit)) return stored;
     await browser.storage.local.set({ [LIT_GAZETTEER_KEY]: lit });

@@ -5,7 +5,6 @@
 // changed, so that hover cards, related lists and search follow.
 import type { Library } from '../core/library';
 import { reprofileLibrary } from '../core/reprofile';
-import { isSavedArticle } from '../core/saved-article';
 import type { Knowledge } from './knowledge';
 
 /** A failure no caller waits for: the background's console is where a developer looks. */
@@ -13,18 +12,19 @@ const logError = (error: unknown) => console.error('NewsContext:', error);
 
 /**
  * The library, loaded once the reader's preferences are read. library.json
- * was profiled at build time with the bundled names, so its articles that
- * the reader's changes concern are profiled again after loading; saved
- * articles are profiled as they load, by the library's matcher, which reads
- * the reader's names already.
+ * was profiled at build time with the bundled names, and the kept catalog of
+ * saved articles with the bundled names too (its key is the knowledge
+ * base's): the articles that the reader's changes concern are profiled again
+ * after loading. Nothing to do for a reader who only follows or mutes known
+ * names, which changes no entity.
  */
-export function readerLibrary(knowledge: Knowledge, load: () => Promise<Library>): () => Promise<Library> {
-  let pending: Promise<Library> | undefined;
+export function readerLibrary<L extends Library>(knowledge: Knowledge, load: () => Promise<L>): () => Promise<L> {
+  let pending: Promise<L> | undefined;
   return () => {
     pending ??= (async () => {
       await knowledge.ready;
       const library = await load();
-      await reprofileLibrary(library, knowledge.base, knowledge.gazetteer(), { only: (a) => !isSavedArticle(a) });
+      await reprofileLibrary(library, knowledge.base, knowledge.gazetteer());
       return library;
     })();
     pending.catch(() => (pending = undefined));

@@ -11,6 +11,7 @@
 //   cannot `import`.
 // - Finally the source manifest is written per browser and dist/chrome is copied
 //   to dist/firefox.
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
@@ -19,6 +20,7 @@ import { gazetteerSource, loadGazetteer, loadKnowledgeBase, unusedEntities } fro
 import { entityNamesFile } from './entity-names';
 import { buildLibraryFromSeeds } from './library-build';
 import { createMatcher } from '../core/matcher';
+import { LIBRARY_VERSION } from '../core/library';
 import { noInnerHtmlPlugin } from './no-inner-html-plugin';
 import { readabilityPlugin } from './readability-plugin';
 
@@ -65,13 +67,15 @@ export function extensionPlugin({ root, outDir }: ExtensionPluginOptions): Plugi
       // Seeds are profiled with the whole knowledge base, as saved articles are.
       const matcher = createMatcher(loadKnowledgeBase());
       const { library, warnings } = buildLibraryFromSeeds(resolve(root, 'seeds'), matcher);
-      const texts = library.articles().map((a) => [a.title, a.lead, ...a.paragraphs].join('\n\n'));
+      const texts = library.toJSON().articles.map((a) => [a.title, a.lead, ...a.paragraphs].join('\n\n'));
       // The seed stories' own entities (entities.json) are there for the seeds: each should occur in one.
       for (const id of unusedEntities(loadGazetteer(), texts)) {
         warnings.push(`gazetteer: entity "${id}" occurs in no seed`);
       }
       for (const warning of warnings) this.warn(warning);
-      this.emitFile({ type: 'asset', fileName: 'library.json', source: JSON.stringify(library.toJSON()) });
+      // What profiled the articles: a catalog the background kept from another knowledge base is profiled again.
+      const profileKey = `${LIBRARY_VERSION}:${createHash('sha256').update(JSON.stringify(loadKnowledgeBase())).digest('hex').slice(0, 16)}`;
+      this.emitFile({ type: 'asset', fileName: 'library.json', source: JSON.stringify({ ...library.toJSON(), profileKey }) });
       this.emitFile({ type: 'asset', fileName: 'entity-names.json', source: JSON.stringify(entityNamesFile(gazetteerSource())) });
     },
     async closeBundle() {

@@ -1,252 +1,256 @@
-// The library: the articles, their entity profiles and a MiniSearch index over
-// them. Shared by the build (which writes library.json) and the background
-// (which loads it), so no node API and no DOM here.
+// The library: the catalog of every article (its metadata and entity profile,
+// and the lists of the articles naming each entity: catalog.ts) and a
+// full-text index over the articles' text (full-text.ts). Shared by the build
+// (which writes library.json), the background (which adds the reader's saved
+// articles) and the benchmark, so no node API and no DOM here. Its interface
+// is in library-api.ts.
 //
-// A library loaded from JSON is refused, loudly, when its format or version is
-// not this code's: an outdated library.json must never become an empty library.
-import MiniSearch, { type AsPlainObject, type MatchInfo, type SearchResult } from 'minisearch';
-import type { Article, EntityProfile, LibraryArticle, Mention } from './types';
-import type { Matcher } from './matcher';
-import { MINISEARCH_OPTIONS, processTerm, tokenize, type IndexDocument } from './search-options';
+// The text of an article is not kept in memory unless the library was given
+// it to hold (the bundled articles, a library built at build time): the rest
+// is read from a TextSource when a snippet or an article is shown. Hover
+// cards and related lists need only the catalog; search needs the full-text
+// index too, which may be attached later (a persisted one, loaded after).
+import type { ArticleText, Article, LibraryArticle, LibraryEntry, Mention } from './types';
+import { Catalog, type EntryMeta } from './catalog';
+import { packCatalog, type PackedCatalog } from './catalog-pack';
 import { profileArticle } from './entity-profile';
+import { FullText, versionOf } from './full-text';
 import { fold } from './fold';
-import { describe, isObject } from './guards';
+import type { LibraryMatcher, LoadableLibrary, RankedEntry, SerializedLibrary, TextSource } from './library-api';
+import { LIBRARY_FORMAT, LIBRARY_VERSION, readSerializedLibrary } from './library-api';
+import { searchLibrary, type SearchHit, type SearchOpts } from './library-search';
+import { shapeQuery } from './query';
+import { rankByLists, rankForEntityByLists, type PageWeightInput } from './ranking';
 import { findTermRanges, mergeRanges, snippet, type Range, type Snippet } from './snippet';
 
-export const LIBRARY_FORMAT = 'newscontext-library';
-/** Bump when the article shape, the profile or the index options change. */
-export const LIBRARY_VERSION = 1;
+export * from './library-api';
+export type { SearchHit, SearchOpts } from './library-search';
 
-export interface SerializedLibrary {
-  format: typeof LIBRARY_FORMAT;
-  version: number;
-  articles: LibraryArticle[];
-  /** MiniSearch's own serialization; loadable only with MINISEARCH_OPTIONS. */
-  index: AsPlainObject;
-}
+const CATCH_UP_BATCH = 50;
 
-/** What the library needs of the matcher: mentions to profile articles, entities to index their names. */
-export interface LibraryMatcher extends Pick<Matcher, 'find' | 'entity'> {
-  /**
-   * The matcher for an article in this language when it is not this one: an
-   * Azerbaijani article writes case endings onto names ("Əliyevin"), which
-   * only a matcher made for it takes (MatcherOptions.endingsOnNames).
-   */
-  forLanguage?(lang: string): Pick<Matcher, 'find'>;
-}
-
-export interface SearchOpts {
-  /** At most this many hits; 20 when absent. */
-  limit?: number;
-  /** Only articles that mention this entity. */
-  entityId?: string;
-}
-
-export interface SearchHit {
-  id: string;
-  score: number;
-  /** Words of the article's text that matched, folded ("pashinyan" for "Pashin"): the ones to emphasise. */
-  terms: string[];
-  /** The query words that found something, folded. */
-  queryTerms: string[];
-  /** Entities found through their names although the text may spell them otherwise ("Russia" finds "Rusia"). */
-  entities: string[];
-  /** MiniSearch's match info: each matched term and the fields it was found in. */
-  match: MatchInfo;
-  /** True when no article matched every query word and this hit matched only some. */
-  partial: boolean;
-}
-
-export interface Library {
-  readonly size: number;
-  search(query: string, opts?: SearchOpts): SearchHit[];
-  /** An excerpt of the hit's article around its first match, with marks (needs the matcher for entity-only hits). */
-  snippetFor(hit: SearchHit, maxLen?: number): Snippet;
-  get(id: string): LibraryArticle | undefined;
-  /** In the order they were added (the build adds seeds by file name). */
-  articles(): LibraryArticle[];
-  /** Profiles and indexes an article at run time (a saved page); refuses an id already present. */
-  add(article: Article): LibraryArticle;
-  /** Adds the article, or puts it in the place of the one with its id (a page saved again): no rebuild. */
-  upsert(article: Article): LibraryArticle;
-  /** Takes the article out of the lists and the index; false when there was none with this id. */
-  remove(id: string): boolean;
-  /** Articles that mention the entity: named in title or lead first, then by how often. */
-  withEntity(entityId: string): LibraryArticle[];
-  /** How many articles mention the entity. */
-  entityDocFrequency(entityId: string): number;
-  /** How many articles mention each entity, kept up to date as articles come and go. */
-  documentFrequencies(): ReadonlyMap<string, number>;
-  toJSON(): SerializedLibrary;
-}
-
-const DEFAULT_LIMIT = 20;
-const TEXT_FIELDS = new Set(['title', 'lead', 'body']);
-
-class LibraryImpl implements Library {
-  private readonly byId = new Map<string, LibraryArticle>();
-  /** Folded name terms per entity, to say which entity a name match came from. */
-  private readonly nameTerms = new Map<string, Set<string>>();
-  private readonly df = new Map<string, number>();
+class LibraryImpl implements LoadableLibrary {
+  private readonly catalog = new Catalog();
+  /** Texts held in memory: bundled articles, and every article of a library built with holdTexts. */
+  private readonly held = new Map<string, ArticleText>();
+  private index: FullText | undefined;
 
   constructor(
-    private readonly index: MiniSearch<IndexDocument>,
-    articles: readonly LibraryArticle[],
     private readonly matcher: LibraryMatcher | undefined,
-  ) {
-    for (const a of articles) this.put(a);
-  }
+    private readonly source: TextSource | undefined,
+    private readonly holdTexts: boolean,
+  ) {}
 
   get size(): number {
-    return this.byId.size;
+    return this.catalog.size;
+  }
+
+  get searchable(): boolean {
+    return this.index !== undefined;
+  }
+
+  get fullText(): FullText | undefined {
+    return this.index;
   }
 
   search(query: string, opts: SearchOpts = {}): SearchHit[] {
-    if (query.trim() === '') return [];
-    const { entityId } = opts;
-    const filter = entityId === undefined ? undefined : (r: SearchResult) => this.byId.get(r.id)?.entities[entityId] !== undefined;
-    let results = this.index.search(query, filter ? { filter } : {});
-    let partial = false;
-    if (results.length === 0) {
-      results = this.index.search(query, { combineWith: 'OR', ...(filter ? { filter } : {}) });
-      partial = true;
-    }
-    return results.slice(0, opts.limit ?? DEFAULT_LIMIT).map((r) => this.toHit(r, partial));
+    if (!this.index) throw new Error('Library.search: the search index is not loaded yet');
+    const find = this.matcher ? (text: string) => this.matcher!.find(text) : undefined;
+    return searchLibrary({ fullText: this.index, catalog: this.catalog }, shapeQuery(query, find), opts);
   }
 
-  snippetFor(hit: SearchHit, maxLen = 180): Snippet {
-    const article = this.byId.get(hit.id);
-    if (!article) return { text: '', marks: [] };
+  async snippetFor(hit: SearchHit, maxLen = 180): Promise<Snippet> {
+    return (await this.snippetsFor([hit], maxLen))[0]!;
+  }
+
+  async snippetsFor(hits: readonly SearchHit[], maxLen = 180): Promise<Snippet[]> {
+    const texts = await this.texts(hits.map((h) => h.id));
+    return hits.map((hit) => this.snippetOf(hit, texts.get(hit.id), maxLen));
+  }
+
+  private snippetOf(hit: SearchHit, text: ArticleText | undefined, maxLen: number): Snippet {
+    if (!text) return { text: '', marks: [] };
     // The paragraph that shows the most distinct matches wins ("Turkey drones" wants the
     // paragraph naming both, not the first that names Turkey); the earlier one on a tie.
     let best: { text: string; ranges: Range[]; distinct: number } | undefined;
-    for (const text of [article.lead, ...article.paragraphs]) {
-      const ranges = mergeRanges([...findTermRanges(text, hit.terms), ...this.entityRanges(text, hit.entities)]);
+    for (const p of [text.lead, ...text.paragraphs]) {
+      const ranges = mergeRanges([...findTermRanges(p, hit.terms), ...this.entityRanges(p, hit.entities)]);
       if (ranges.length === 0) continue;
-      const distinct = new Set(ranges.map(([s, e]) => fold(text.slice(s, e)))).size;
-      if (!best || distinct > best.distinct) best = { text, ranges, distinct };
+      const distinct = new Set(ranges.map(([s, e]) => fold(p.slice(s, e)))).size;
+      if (!best || distinct > best.distinct) best = { text: p, ranges, distinct };
     }
-    return best ? snippet(best.text, best.ranges, maxLen) : snippet(article.lead, [], maxLen);
+    return best ? snippet(best.text, best.ranges, maxLen) : snippet(text.lead, [], maxLen);
   }
 
-  get(id: string): LibraryArticle | undefined {
-    return this.byId.get(id);
+  get(id: string): LibraryEntry | undefined {
+    return this.catalog.entry(id);
   }
 
-  articles(): LibraryArticle[] {
-    return [...this.byId.values()];
+  articles(): LibraryEntry[] {
+    return [...this.catalog.ids()].map((id) => this.catalog.entry(id)!);
   }
 
-  add(article: Article): LibraryArticle {
-    if (this.byId.has(article.id)) {
+  async text(id: string): Promise<ArticleText | undefined> {
+    return (await this.texts([id])).get(id);
+  }
+
+  async article(id: string): Promise<LibraryArticle | undefined> {
+    return (await this.articlesWithText([id]))[0];
+  }
+
+  async articlesWithText(ids: readonly string[]): Promise<LibraryArticle[]> {
+    const texts = await this.texts(ids);
+    return ids.flatMap((id) => {
+      const entry = this.catalog.entry(id);
+      const text = texts.get(id);
+      return entry && text ? [{ ...entry, lead: text.lead, paragraphs: text.paragraphs }] : [];
+    });
+  }
+
+  private async texts(ids: readonly string[]): Promise<Map<string, ArticleText>> {
+    const out = new Map<string, ArticleText>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      if (!this.catalog.has(id)) continue;
+      const held = this.held.get(id);
+      if (held) out.set(id, held);
+      else missing.push(id);
+    }
+    if (missing.length > 0 && this.source) {
+      for (const [id, text] of await this.source(missing)) out.set(id, text);
+    }
+    return out;
+  }
+
+  add(article: Article): LibraryEntry {
+    if (this.catalog.has(article.id)) {
       throw new Error(`Library.add: an article with id "${article.id}" is already in the library`);
     }
     return this.upsert(article);
   }
 
-  upsert(article: Article): LibraryArticle {
+  upsert(article: Article): LibraryEntry {
     const matcher = this.matcher;
-    if (!matcher) {
-      throw new Error('Library.add: no matcher; load the library with the gazetteer matcher to add articles');
-    }
+    if (!matcher) throw new Error('Library.add: no matcher; load the library with the gazetteer matcher to add articles');
     if (typeof article.id !== 'string' || article.id === '') throw new Error('Library.add: an article needs an id');
     const finder = matcher.forLanguage?.(article.lang) ?? matcher;
-    const entry: LibraryArticle = { ...article, entities: profileArticle(article, (t) => finder.find(t)) };
-    const document = this.toDocument(entry);
-    if (this.byId.has(entry.id)) {
-      this.index.replace(document);
-      this.unput(entry.id);
-    } else this.index.add(document);
-    this.put(entry);
+    const { lead, paragraphs, ...meta } = article;
+    const entry: LibraryEntry = { ...meta, entities: profileArticle(article, (t) => finder.find(t)) };
+    const version = versionOf(article);
+    this.catalog.put(meta, entry.entities, version);
+    if (this.holdTexts || this.held.has(article.id)) this.held.set(article.id, { lead, paragraphs });
+    this.index?.add(article, version);
     return entry;
   }
 
   remove(id: string): boolean {
-    if (!this.byId.has(id)) return false;
-    this.index.discard(id);
-    this.unput(id);
+    if (!this.catalog.remove(id)) return false;
+    this.held.delete(id);
+    this.index?.remove(id);
     return true;
   }
 
-  documentFrequencies(): ReadonlyMap<string, number> {
-    return this.df;
+  put(entry: LibraryEntry, text?: ArticleText): void {
+    const { entities, ...meta } = entry;
+    this.catalog.put(meta, entities, versionOf({ ...entry, lead: text?.lead ?? '', paragraphs: text?.paragraphs ?? [] }));
+    if (text) this.held.set(entry.id, text);
+    else this.held.delete(entry.id);
   }
 
-  private put(entry: LibraryArticle): void {
-    this.byId.set(entry.id, entry);
-    for (const e of Object.keys(entry.entities)) this.df.set(e, (this.df.get(e) ?? 0) + 1);
+  version(id: string): number | undefined {
+    return this.catalog.version(id);
   }
 
-  private unput(id: string): void {
-    const entry = this.byId.get(id);
-    if (!entry) return;
-    this.byId.delete(id);
-    for (const e of Object.keys(entry.entities)) {
-      const n = (this.df.get(e) ?? 1) - 1;
-      if (n > 0) this.df.set(e, n);
-      else this.df.delete(e);
+  savedSince(at: number): number {
+    // A saved article's version is when it was saved; a bundled one's is negative (versionOf).
+    return this.catalog.countVersionsOver(Math.max(0, at));
+  }
+
+  packCatalog(profileKey: string, generation: number): PackedCatalog {
+    return packCatalog(this.catalog, (meta: EntryMeta) => !this.held.has(meta.id), profileKey, generation);
+  }
+
+  unpackCatalog(packed: PackedCatalog): void {
+    this.catalog.loadBase(packed);
+  }
+
+  attach(fullText: FullText): string[] {
+    this.index = fullText;
+    for (const id of [...fullText.ids()]) if (!this.catalog.has(id)) fullText.remove(id);
+    const stale: string[] = [];
+    for (const id of this.catalog.ids()) {
+      const version = this.catalog.version(id)!;
+      if (fullText.version(id) === version) continue;
+      const held = this.held.get(id);
+      if (held) fullText.add({ ...this.catalog.meta(id)!, ...held }, version);
+      else stale.push(id);
+    }
+    return stale;
+  }
+
+  async catchUp(ids: readonly string[], opts: { batch?: number; pause?: () => Promise<void>; onProgress?: (done: number) => void } = {}): Promise<void> {
+    const batch = opts.batch ?? CATCH_UP_BATCH;
+    for (let i = 0; i < ids.length; i += batch) {
+      const part = ids.slice(i, i + batch);
+      const texts = await this.texts(part);
+      const index = this.index;
+      if (!index) throw new Error('Library.catchUp: attach an index first');
+      for (const id of part) {
+        const meta = this.catalog.meta(id);
+        const text = texts.get(id);
+        const version = this.catalog.version(id);
+        // Changed or gone while its text was read: what changed it indexed it too.
+        if (!meta || !text || version === undefined || index.version(id) === version) continue;
+        const article = { ...meta, ...text };
+        if (versionOf(article) !== version) continue;
+        index.add(article, version);
+      }
+      opts.onProgress?.(Math.min(ids.length, i + batch));
+      if (opts.pause && i + batch < ids.length) await opts.pause();
     }
   }
 
-  withEntity(entityId: string): LibraryArticle[] {
-    const naming = this.articles().filter((a) => a.entities[entityId] !== undefined);
-    const stat = (a: LibraryArticle) => a.entities[entityId]!;
-    return naming.sort(
+  withEntity(entityId: string, limit = Infinity): LibraryEntry[] {
+    // Sorted from the entity's list; an article's metadata (its date) is read only on a tie, and
+    // only the articles returned are made into entries.
+    const naming: Array<{ id: string; count: number; weakCount: number; prominent: boolean }> = [];
+    this.catalog.forEachNaming(entityId, (id, count, weakCount, prominent) => naming.push({ id, count, weakCount, prominent }));
+    const date = (id: string) => this.catalog.meta(id)!.date;
+    naming.sort(
       (a, b) =>
-        Number(stat(b).prominent) - Number(stat(a).prominent) ||
-        stat(b).count - stat(a).count ||
-        stat(b).weakCount - stat(a).weakCount ||
-        (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) ||
+        Number(b.prominent) - Number(a.prominent) ||
+        b.count - a.count ||
+        b.weakCount - a.weakCount ||
+        (date(a.id) < date(b.id) ? 1 : date(a.id) > date(b.id) ? -1 : 0) ||
         (a.id < b.id ? -1 : 1),
     );
+    return naming.slice(0, limit).map((n) => this.catalog.entry(n.id)!);
+  }
+
+  related(page: readonly PageWeightInput[], opts: { limit: number; exclude?: string }): RankedEntry[] {
+    const ranked = rankByLists(this.catalog, page, { df: this.catalog.frequencies(), totalDocs: this.catalog.size, ...opts });
+    return ranked.map((r) => ({ item: this.catalog.entry(r.id)!, score: r.score, shared: r.shared }));
+  }
+
+  aboutEntity(entityId: string, page: readonly PageWeightInput[], limit: number): { count: number; ranked: RankedEntry[] } {
+    const { count, ranked } = rankForEntityByLists(this.catalog, entityId, page, { df: this.catalog.frequencies(), totalDocs: this.catalog.size, limit });
+    return { count, ranked: ranked.map((r) => ({ item: this.catalog.entry(r.id)!, score: r.score, shared: r.shared })) };
   }
 
   entityDocFrequency(entityId: string): number {
-    return this.df.get(entityId) ?? 0;
+    return this.catalog.frequencies().get(entityId) ?? 0;
+  }
+
+  documentFrequencies(): ReadonlyMap<string, number> {
+    return this.catalog.frequencies();
   }
 
   toJSON(): SerializedLibrary {
-    return { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, articles: this.articles(), index: this.index.toJSON() };
-  }
-
-  private toDocument(a: LibraryArticle): IndexDocument {
-    return { id: a.id, title: a.title, lead: a.lead, body: a.paragraphs.join('\n'), entityNames: this.entityNames(a.entities) };
-  }
-
-  private entityNames(profile: EntityProfile): string {
-    const names: string[] = [];
-    for (const id of Object.keys(profile)) {
-      const e = this.matcher?.entity(id);
-      if (e) names.push(e.name, ...e.aliases, ...(e.weak ?? []));
-    }
-    return names.join('\n');
-  }
-
-  private toHit(r: SearchResult, partial: boolean): SearchHit {
-    const id = String(r.id);
-    const nameMatched = Object.keys(r.match).filter((t) => r.match[t]?.includes('entityNames'));
-    const profile = this.byId.get(id)?.entities ?? {};
-    const entities = Object.keys(profile).filter((e) => nameMatched.some((t) => this.termsOf(e).has(t)));
-    return {
-      id,
-      score: r.score,
-      terms: r.terms.filter((t) => r.match[t]?.some((f) => TEXT_FIELDS.has(f))),
-      queryTerms: r.queryTerms,
-      entities,
-      match: r.match,
-      partial,
-    };
-  }
-
-  private termsOf(entityId: string): Set<string> {
-    let terms = this.nameTerms.get(entityId);
-    if (!terms) {
-      const e = this.matcher?.entity(entityId);
-      const words = e ? [e.name, ...e.aliases, ...(e.weak ?? [])].flatMap(tokenize) : [];
-      terms = new Set(words.map(processTerm).filter((t): t is string => t !== null));
-      this.nameTerms.set(entityId, terms);
-    }
-    return terms;
+    const articles = this.articles().map((entry) => {
+      const text = this.held.get(entry.id);
+      if (!text) throw new Error(`Library.toJSON: the text of "${entry.id}" is not held in memory`);
+      return { ...entry, lead: text.lead, paragraphs: text.paragraphs };
+    });
+    return { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, articles };
   }
 
   private entityRanges(text: string, entityIds: readonly string[]): Range[] {
@@ -259,54 +263,34 @@ class LibraryImpl implements Library {
   }
 }
 
-/** Profiles and indexes the articles; two articles with one id are an error. */
-export function buildLibrary(articles: readonly Article[], matcher: LibraryMatcher): Library {
-  const library = new LibraryImpl(new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS), [], matcher);
+export interface LibraryOptions {
+  /** Where the texts not held in memory are read. */
+  texts?: TextSource;
+  /** Hold every article's text in memory (the build; tests). */
+  holdTexts?: boolean;
+}
+
+/** Profiles and indexes the articles, holding their texts; two articles with one id are an error. */
+export function buildLibrary(articles: readonly Article[], matcher: LibraryMatcher): LoadableLibrary {
+  const library = new LibraryImpl(matcher, undefined, true);
+  library.attach(FullText.empty());
   for (const article of articles) library.add(article);
   return library;
 }
 
-/**
- * Loads a serialized library (parsed library.json). Without a matcher the
- * library searches but cannot add articles nor say which entity a name match
- * came from.
- */
-export function loadLibrary(json: unknown, matcher?: LibraryMatcher): Library {
-  if (!isObject(json) || json.format !== LIBRARY_FORMAT) {
-    throw new Error(`Not a NewsContext library (format ${describe(isObject(json) ? json.format : json)}): rebuild the extension (npm run build)`);
-  }
-  if (json.version !== LIBRARY_VERSION) {
-    throw new Error(`Library index version ${describe(json.version)}, expected ${LIBRARY_VERSION}: rebuild the extension (npm run build)`);
-  }
-  const { articles, index } = json;
-  if (!Array.isArray(articles)) throw new Error('Library: "articles" is not a list: rebuild the extension (npm run build)');
-  articles.forEach((a: unknown, i) => {
-    if (!isLibraryArticle(a)) throw new Error(`Library: article #${i} is malformed: rebuild the extension (npm run build)`);
-  });
-  if (!isObject(index)) throw new Error('Library: the index is missing: rebuild the extension (npm run build)');
-  let mini: MiniSearch<IndexDocument>;
-  try {
-    mini = MiniSearch.loadJS<IndexDocument>(index as unknown as AsPlainObject, MINISEARCH_OPTIONS);
-  } catch (e) {
-    throw new Error(`Library: cannot load the index (${(e as Error).message}): rebuild the extension (npm run build)`);
-  }
-  const list = articles as LibraryArticle[];
-  if (mini.documentCount !== list.length || list.some((a) => !mini.has(a.id))) {
-    throw new Error('Library: the index and the articles disagree: rebuild the extension (npm run build)');
-  }
-  if (new Set(list.map((a) => a.id)).size !== list.length) {
-    throw new Error('Library: two articles share an id: rebuild the extension (npm run build)');
-  }
-  return new LibraryImpl(mini, list, matcher);
+/** A library with no article yet: the background puts in what it persisted, then attaches the index. */
+export function emptyLibrary(matcher: LibraryMatcher | undefined, options: LibraryOptions = {}): LoadableLibrary {
+  return new LibraryImpl(matcher, options.texts, options.holdTexts ?? false);
 }
 
-function isLibraryArticle(v: unknown): v is LibraryArticle {
-  if (!isObject(v)) return false;
-  const strings = ['id', 'title', 'source', 'date', 'lead', 'lang'] as const;
-  return (
-    strings.every((k) => typeof v[k] === 'string') &&
-    Array.isArray(v.paragraphs) &&
-    v.paragraphs.every((p) => typeof p === 'string') &&
-    isObject(v.entities)
-  );
+/**
+ * Loads a serialized library (parsed library.json), its texts held and
+ * indexed. Without a matcher the library searches but cannot add articles
+ * nor read names in queries.
+ */
+export function loadLibrary(json: unknown, matcher?: LibraryMatcher): LoadableLibrary {
+  const library = new LibraryImpl(matcher, undefined, true);
+  for (const { lead, paragraphs, ...entry } of readSerializedLibrary(json)) library.put(entry, { lead, paragraphs });
+  library.attach(FullText.empty());
+  return library;
 }

@@ -50,10 +50,15 @@ export function pageWeight(e: PageWeightInput): number {
 
 /** How much an article makes of an entity. */
 export function articleWeight(stat: EntityStat): number {
-  const mentions = stat.count + WEAK_FACTOR * stat.weakCount;
+  return articleWeightOf(stat.count, stat.weakCount, stat.prominent);
+}
+
+/** articleWeight, from the stat's numbers. */
+export function articleWeightOf(count: number, weakCount: number, prominent: boolean): number {
+  const mentions = count + WEAK_FACTOR * weakCount;
   if (mentions <= 0) return 0;
-  const base = stat.count > 0 ? 1 : WEAK_FACTOR;
-  return base * (1 + 0.5 * Math.log(mentions)) * (stat.prominent ? 1.5 : 1);
+  const base = count > 0 ? 1 : WEAK_FACTOR;
+  return base * (1 + 0.5 * Math.log(mentions)) * (prominent ? 1.5 : 1);
 }
 
 /** How many mentions, demonyms counted at WEAK_FACTOR, make a page about its names when none is in its title. */
@@ -151,4 +156,74 @@ export function rankForEntity<T extends Rankable>(
   });
   ranked.sort((a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : 1));
   return options.limit ? ranked.slice(0, options.limit) : ranked;
+}
+
+/** The lists the list-based ranking reads: the articles naming each entity, and how each names it. */
+export interface NamingLists {
+  forEachNaming(entityId: string, visit: (id: string, count: number, weakCount: number, prominent: boolean) => void): void;
+  stat(id: string, entityId: string): EntityStat | undefined;
+}
+
+export interface ListRankOptions {
+  df: ReadonlyMap<string, number>;
+  totalDocs: number;
+  limit: number;
+  /** An article left out (the one the page is). */
+  exclude?: string;
+}
+
+/** The `limit` best ids by score, then id: rankByEntities' order when no similarity is given. */
+function best(scores: ReadonlyMap<string, number>, limit: number): Array<[string, number]> {
+  return [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
+}
+
+/** The entities an article shares with the page, most telling first, as rankByEntities gives them. */
+function sharedOf(lists: NamingLists, id: string, page: readonly PageWeightInput[], df: ReadonlyMap<string, number>, total: number): string[] {
+  const contributions: Array<[string, number]> = [];
+  for (const e of page) {
+    const stat = lists.stat(id, e.id);
+    if (!stat) continue;
+    const c = rarity(df.get(e.id) ?? 1, total) * pageWeight(e) * articleWeight(stat);
+    if (c > 0) contributions.push([e.id, c]);
+  }
+  return contributions.sort((a, b) => b[1] - a[1]).map(([e]) => e);
+}
+
+/**
+ * rankByEntities over the entity lists: the same scores, in the same order,
+ * walking only the articles that name one of the page's entities, and
+ * working out the shared entities of the articles returned alone.
+ */
+export function rankByLists(lists: NamingLists, page: readonly PageWeightInput[], o: ListRankOptions): Array<{ id: string; score: number; shared: string[] }> {
+  const scores = pageScores(lists, page, o, (id) => id !== o.exclude);
+  return best(scores, o.limit).map(([id, score]) => ({ id, score, shared: sharedOf(lists, id, page, o.df, o.totalDocs) }));
+}
+
+/** What the page's entities make each article that `counts` worth: rankByEntities' sums, in the page's order. */
+function pageScores(lists: NamingLists, page: readonly PageWeightInput[], o: ListRankOptions, counts: (id: string) => boolean): Map<string, number> {
+  const scores = new Map<string, number>();
+  for (const e of page) {
+    const weight = rarity(o.df.get(e.id) ?? 1, o.totalDocs) * pageWeight(e);
+    if (weight <= 0) continue;
+    lists.forEachNaming(e.id, (id, count, weakCount, prominent) => {
+      const c = weight * articleWeightOf(count, weakCount, prominent);
+      if (c > 0 && counts(id)) scores.set(id, (scores.get(id) ?? 0) + c);
+    });
+  }
+  return scores;
+}
+
+/**
+ * rankForEntity over the entity lists: the articles naming the entity, the
+ * same scores in the same order; `count` is how many name it.
+ */
+export function rankForEntityByLists(lists: NamingLists, entityId: string, page: readonly PageWeightInput[], o: ListRankOptions): { count: number; ranked: Array<{ id: string; score: number; shared: string[] }> } {
+  const own = new Map<string, number>();
+  lists.forEachNaming(entityId, (id, count, weakCount, prominent) => own.set(id, articleWeightOf(count, weakCount, prominent)));
+  const context = page.filter((e) => e.id !== entityId);
+  const byContext = pageScores(lists, context, o, (id) => own.has(id));
+  const scores = new Map<string, number>();
+  for (const [id, w] of own) scores.set(id, (byContext.get(id) ?? 0) + 0.1 * w);
+  const ranked = best(scores, o.limit).map(([id, score]) => ({ id, score, shared: [entityId, ...sharedOf(lists, id, context, o.df, o.totalDocs)] }));
+  return { count: own.size, ranked };
 }

@@ -11,7 +11,7 @@ import type { Library } from './library';
 import { createMatcher, type Matcher } from './matcher';
 import { subsetGazetteer } from './lit';
 import { writesEndingsOnNames } from './turkic-suffix';
-import type { CompiledEntity, CompiledGazetteer, LibraryArticle } from './types';
+import type { CompiledEntity, CompiledGazetteer, LibraryArticle, LibraryEntry } from './types';
 
 const sameEntity = (a: CompiledEntity, b: CompiledEntity): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -29,10 +29,14 @@ export function changedEntities(before: CompiledGazetteer, after: CompiledGazett
   return [...changed];
 }
 
-/** Finds the changed entities in an article's text, as the library's matcher would (Azerbaijani endings included). */
-function changeProbe(after: CompiledGazetteer, changed: readonly string[]): (article: LibraryArticle) => boolean {
+/**
+ * Finds the changed entities in an article's text, as the library's matcher
+ * would (Azerbaijani endings included); null when no changed entity is left
+ * to find (all were removed), so that no text needs reading.
+ */
+function changeProbe(after: CompiledGazetteer, changed: readonly string[]): ((article: LibraryArticle) => boolean) | null {
   const present = changed.filter((id) => after.entities.some((e) => e.id === id));
-  if (present.length === 0) return () => false;
+  if (present.length === 0) return null;
   const g = subsetGazetteer(after, present);
   const plain = createMatcher(g);
   let endings: Matcher | undefined;
@@ -48,7 +52,7 @@ export interface ReprofileOptions {
   /** Lets other work run between chunks; a macrotask by default. */
   pause?: () => Promise<void>;
   /** Only these articles, of those the library holds (by default all). */
-  only?: (article: LibraryArticle) => boolean;
+  only?: (entry: LibraryEntry) => boolean;
 }
 
 const macrotask = () => new Promise<void>((done) => setTimeout(done, 0));
@@ -63,23 +67,25 @@ export async function reprofileLibrary(library: Library, before: CompiledGazette
   const { chunk = 100, pause = macrotask, only } = options;
   const ids = new Set(changed);
   const probe = changeProbe(after, changed);
-  const articles = library.articles();
+  const entries = library.articles().filter((e) => !only || only(e));
   const concerned: string[] = [];
-  for (let i = 0; i < articles.length; i += chunk) {
-    for (const a of articles.slice(i, i + chunk)) {
-      if (only && !only(a)) continue;
-      if (Object.keys(a.entities).some((id) => ids.has(id)) || probe(a)) concerned.push(a.id);
+  for (let i = 0; i < entries.length; i += chunk) {
+    const part = entries.slice(i, i + chunk);
+    const unnamed: string[] = [];
+    for (const e of part) {
+      if (Object.keys(e.entities).some((id) => ids.has(id))) concerned.push(e.id);
+      else unnamed.push(e.id);
     }
+    // The others' texts are read (saved ones from IndexedDB) only where a changed entity may be found in them.
+    if (probe && unnamed.length > 0) for (const a of await library.articlesWithText(unnamed)) if (probe(a)) concerned.push(a.id);
     await pause();
   }
   const done: string[] = [];
   for (let i = 0; i < concerned.length; i += chunk) {
-    for (const id of concerned.slice(i, i + chunk)) {
-      // Read again: the article may have been replaced or deleted during a pause.
-      const article = library.get(id);
-      if (!article) continue;
+    // Read again: an article may have been replaced or deleted during a pause.
+    for (const article of await library.articlesWithText(concerned.slice(i, i + chunk))) {
       library.upsert(article);
-      done.push(id);
+      done.push(article.id);
     }
     await pause();
   }

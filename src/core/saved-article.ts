@@ -31,8 +31,11 @@ const MAX_TITLE = 2000;
 const MAX_FIELD = 500;
 const MAX_ID = 200;
 
-/** Whether a library article is one the reader saved (the bundled ones carry no `savedAt`). */
-export function isSavedArticle(a: Article): a is SavedArticle {
+/** The fields a saved article has beyond an article's. */
+export type SavedFields = Pick<SavedArticle, 'url' | 'savedAt' | 'dateKnown' | 'kind'>;
+
+/** Whether a library article (or its entry) is one the reader saved (the bundled ones carry no `savedAt`). */
+export function isSavedArticle<T extends Omit<Article, 'lead' | 'paragraphs'>>(a: T): a is T & SavedFields {
   return typeof (a as Partial<SavedArticle>).savedAt === 'number';
 }
 

@@ -1,7 +1,11 @@
-// The MiniSearch options, in one place: the build indexes with them and the
-// runtime loads the index with them, and MiniSearch.loadJS needs the very same
-// tokenizer and term processing that built the index.
-import type { Options, SearchOptions } from 'minisearch';
+// The MiniSearch options, in one place: the build, the background and the
+// persisted index all index with them, and a packed index (packed-index.ts)
+// is only loaded by the options that made it (INDEX_KEY).
+//
+// What is indexed is the article's own text: title, lead and body. Names are
+// not indexed a second time in all their spellings: the library answers a
+// query word that is a name from its entity lists (library-search.ts).
+import type { Options } from 'minisearch';
 import { fold } from './fold';
 
 /** What the index sees of an article. */
@@ -10,14 +14,13 @@ export interface IndexDocument {
   title: string;
   lead: string;
   body: string;
-  /**
-   * Display names and every alias of the entities the article mentions, so that
-   * "Russia" or "Россия" finds an article that only says "Rusia".
-   */
-  entityNames: string;
 }
 
-export const INDEX_FIELDS = ['title', 'lead', 'body', 'entityNames'] as const;
+export const INDEX_FIELDS = ['title', 'lead', 'body'] as const;
+export type IndexField = (typeof INDEX_FIELDS)[number];
+
+/** Change whenever a change here changes what the index holds: a persisted index made otherwise is then rebuilt. */
+export const INDEX_KEY = 'fields=title,lead,body;tokens=letters-digits-marks;fold=1';
 
 /** A word: letters, digits and combining marks. Everything else separates ("drone-drone", "Su-24"). */
 export const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -36,23 +39,19 @@ export function processTerm(term: string): string | null {
   return folded.length > 0 ? folded : null;
 }
 
-// Prefix and fuzzy matching cost in proportion to the vocabulary they walk. A
-// one- or two-letter prefix ("U.S.A." gives "u", "s", "a") walks most of it,
-// and so does a fuzzy short word, while helping nobody: "Pashin" and
-// "Azerbaidjan" are what they are for. npm run bench measures search p95.
-const PREFIX_MIN = 3;
-const FUZZY_MIN = 5;
+/**
+ * Prefix and fuzzy matching cost in proportion to the vocabulary they walk,
+ * and a short prefix or a fuzzy short word walks most of it while helping
+ * nobody: "Pashin" and "Azerbaidjan" are what they are for.
+ */
+export const PREFIX_MIN = 3;
+export const FUZZY_MIN = 5;
+/** Edits a fuzzy word may be away: one per five letters, at most two. */
+export const FUZZY = 0.2;
+export const MAX_FUZZY = 2;
 
-export const SEARCH_OPTIONS: SearchOptions = {
-  prefix: (term) => term.length >= PREFIX_MIN,
-  fuzzy: (term) => (term.length >= FUZZY_MIN ? 0.2 : false),
-  maxFuzzy: 2,
-  boost: { title: 3, entityNames: 2, lead: 1.5 },
-  // Every query word must match: "Turkey drones" means the article about
-  // Turkish drones, not every article naming Turkey. `Library.search` falls back
-  // to OR when AND finds nothing ("Russia Armenia war": no seed says "war").
-  combineWith: 'AND',
-};
+/** A word in the title says more of what an article is about than one in its body. */
+export const FIELD_BOOST: Readonly<Record<IndexField, number>> = { title: 3, lead: 1.5, body: 1 };
 
 export const MINISEARCH_OPTIONS: Options<IndexDocument> = {
   idField: 'id',
@@ -61,5 +60,7 @@ export const MINISEARCH_OPTIONS: Options<IndexDocument> = {
   storeFields: [],
   tokenize,
   processTerm,
-  searchOptions: SEARCH_OPTIONS,
+  // Discarded documents are swept by the library when it persists the index, not at random moments.
+  autoVacuum: false,
+  searchOptions: { boost: { ...FIELD_BOOST }, maxFuzzy: MAX_FUZZY },
 };

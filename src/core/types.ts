@@ -128,3 +128,13 @@ export interface Article {
 export interface LibraryArticle extends Article {
   entities: EntityProfile;
 }
+
+/** An article's text beyond its title: what the library reads when it is shown, and does not keep in memory. */
+export type ArticleText = Pick<Article, 'lead' | 'paragraphs'>;
+
+/**
+ * What the library keeps in memory of an article: everything but its text,
+ * and its entity profile. A saved article's entry has its saved fields too
+ * (saved-article.ts).
+ */
+export type LibraryEntry = Omit<LibraryArticle, 'lead' | 'paragraphs'>;

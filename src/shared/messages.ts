@@ -109,6 +109,17 @@ export interface ImportOutcome {
   duplicates: number;
 }
 
+/**
+ * Where an import stands in the background: its parts arriving (staging), its
+ * articles written in one transaction (writing), then profiled and indexed
+ * into the library (indexing).
+ */
+export interface ImportProgress {
+  phase: 'staging' | 'writing' | 'indexing';
+  done: number;
+  total: number;
+}
+
 /** How many articles the reader saved, and how many of them no export holds yet. */
 export interface SavedStatus {
   saved: number;
@@ -218,6 +229,8 @@ export interface MessageMap {
   'library/import-part': { req: { importId: string; articles: SavedArticle[] }; res: { received: number } };
   'library/import-commit': { req: { importId: string }; res: ImportOutcome };
   'library/import-abort': { req: { importId: string }; res: { aborted: true } };
+  /** How far an import has come; null once it is forgotten, or for an unknown one. */
+  'library/import-progress': { req: { importId: string }; res: ImportProgress | null };
 }
 
 /** Articles in one import part at most: a message stays well under the browsers' size limits. */
@@ -322,6 +335,7 @@ const requestGuards: { [T in MessageType]: Guard<RequestOf<T>> } = {
     isObject(v) && isId(v.importId) && Array.isArray(v.articles) && v.articles.length <= IMPORT_PART_MAX && v.articles.every(isSavedArticleRecord),
   'library/import-commit': (v): v is RequestOf<'library/import-commit'> => isObject(v) && isId(v.importId),
   'library/import-abort': (v): v is RequestOf<'library/import-abort'> => isObject(v) && isId(v.importId),
+  'library/import-progress': (v): v is RequestOf<'library/import-progress'> => isObject(v) && isId(v.importId),
   entity: (v): v is RequestOf<'entity'> => isObject(v) && isId(v.id),
   open: (v): v is RequestOf<'open'> =>
     isObject(v) &&

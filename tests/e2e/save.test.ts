@@ -310,10 +310,123 @@ for (const engine of ['chromium', 'firefox'] as EngineName[]) {
         await fresh.close();
       }
     });
+
+    // Last: it leaves 2,000 articles in the library.
+    it("shows an import's progress to the end, and cancels one before it is applied, changing nothing", async () => {
+      const before = await savedArticles(driver);
+      const many = Array.from({ length: 2000 }, (_, i) => ({
+        id: `x${i}`,
+        url: `https://many.example/${i}`,
+        kind: 'article',
+        title: `Story ${i} about Aliyev in Baku`,
+        source: 'many.example',
+        date: '2024-01-01',
+        dateKnown: true,
+        lang: 'en',
+        savedAt: 1000 + i,
+        lead: `Lead ${i}: Erdoğan and Aliyev met in Baku.`,
+        paragraphs: [`Paragraph of story ${i}, naming Azerbaijan and Turkey.`],
+      }));
+      const path = file('many.json', { format: 'newscontext-saved-articles', version: 1, exportedAt: new Date().toISOString(), articles: many });
+      const library = await driver.page('library.html');
+      await library.waitFor(() => document.querySelector('[data-library-article]') !== null);
+      // Cancelled as soon as it can be: the file read and checked, or its parts on their way.
+      const watch = () => {
+        const w = window as unknown as { __phases: string[] };
+        w.__phases = [];
+        new MutationObserver(() => {
+          const phase = document.querySelector('[data-import-progress]')?.getAttribute('data-import-progress');
+          if (phase && w.__phases.at(-1) !== phase) w.__phases.push(phase);
+          (document.querySelector('[data-action="import-cancel"]') as HTMLElement | null)?.click();
+        }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      };
+      await library.evaluate(watch);
+      await library.setFiles('input[type="file"][data-action="import"]', path);
+      await library.waitFor(() => ['done', 'error', 'cancelled'].includes(document.querySelector('[data-import-status]')?.getAttribute('data-import-status') ?? ''), undefined, 30_000);
+      expect(await library.evaluate(() => document.querySelector('[data-import-status]')!.textContent)).toBe('Import cancelled: nothing was written, and your library is unchanged.');
+      expect(await savedArticles(driver)).toEqual(before);
+      await library.close();
+
+      // Imported to the end: read, checked, sent, written, indexed, each shown on its way.
+      const again = await driver.page('library.html');
+      await again.waitFor(() => document.querySelector('[data-library-article]') !== null);
+      await again.evaluate(() => {
+        const w = window as unknown as { __phases: string[] };
+        w.__phases = [];
+        new MutationObserver(() => {
+          const phase = document.querySelector('[data-import-progress]')?.getAttribute('data-import-progress');
+          if (phase && w.__phases.at(-1) !== phase) w.__phases.push(phase);
+        }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      expect(await importFile(again, path)).toBe('done: Imported: 2000 new, 0 updated, 0 already in your library.');
+      const phases = await again.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
+      expect(phases).toEqual(expect.arrayContaining(['checking', 'sending', 'indexing']));
+      expect(phases.indexOf('indexing')).toBeGreaterThan(phases.indexOf('sending'));
+      expect((await value<{ saved: number }>(driver, 'library/status', {})).saved).toBe(before.length + 2000);
+      const hits = await value<Array<{ id: string }>>(driver, 'search', { query: 'Story 1999', limit: 3 });
+      expect(hits.length).toBeGreaterThan(0);
+      await again.close();
+    });
   });
 }
 
+/** Runs in an extension page: the ids in the store's snapshots (catalog, full-text index), read from IndexedDB. */
+async function keptIds(): Promise<{ catalog: string[]; fullText: string[] }> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('newscontext');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const read = (key: string) =>
+    new Promise<{ ids?: string[]; index?: { ids: string[] } } | undefined>((resolve, reject) => {
+      const r = db.transaction('snapshots').objectStore('snapshots').get(key);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const [catalog, fullText] = [await read('catalog'), await read('fulltext')];
+  db.close();
+  return { catalog: catalog?.ids ?? [], fullText: fullText?.index?.ids ?? [] };
+}
+
 describe('saved articles in Chromium', () => {
+  it('start again from the kept catalog and index after a service-worker stop: related, card and search answer from them', async () => {
+    const driver = await chromiumDriver(server);
+    try {
+      const web = await driver.web(ARTICLE);
+      const { id } = await value<{ id: string }>(driver, 'save', { tabId: await driver.tabId(server.url(ARTICLE)) });
+      await web.close();
+      const library = await driver.page('library.html');
+      // The full-text snapshot follows a few seconds after the last change.
+      await expect
+        .poll(async () => {
+          const kept = await library.evaluate(keptIds);
+          return kept.catalog.includes(id) && kept.fullText.includes(id);
+        }, { timeout: 20_000, interval: 250 })
+        .toBe(true);
+      const before = await library.evaluate(keptIds);
+
+      const session = driver.chromium!;
+      const cdp = await session.context.newCDPSession(session.context.pages()[0]!);
+      type Targets = { targetInfos: Array<{ type: string; targetId: string }> };
+      const workers = async () => ((await cdp.send('Target.getTargets')) as Targets).targetInfos.filter((t) => t.type === 'service_worker');
+      for (const w of await workers()) await cdp.send('Target.closeTarget', { targetId: w.targetId });
+      await expect.poll(async () => (await workers()).length, { timeout: 5_000 }).toBe(0);
+      await cdp.detach();
+
+      const page = [{ id: 'erdogan', count: 3, weakCount: 0, prominent: true }, { id: 'baku', count: 2, weakCount: 0, prominent: true }];
+      const related = await value<Array<{ id: string }>>(driver, 'related', { entities: page });
+      expect(related.map((r) => r.id)).toContain(id);
+      const card = await value<{ articles: Array<{ id: string }>; articleCount: number }>(driver, 'card', { entityId: 'erdogan', page });
+      expect(card.articles.map((a) => a.id)).toContain(id);
+      expect((await value<Array<{ id: string }>>(driver, 'search', { query: 'pomegranate' })).map((r) => r.id)).toEqual([id]);
+      // Nothing was made again: the snapshots are as they were.
+      expect(await library.evaluate(keptIds)).toEqual(before);
+      await library.close();
+    } finally {
+      await driver.close();
+    }
+  });
+
   it('survive a service-worker stop and a relaunch of the browser on the same profile', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'newscontext-kept-'));
     try {

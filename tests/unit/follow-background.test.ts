@@ -14,7 +14,7 @@ import { loadGazetteer } from '../../src/build/gazetteer';
 import { effectiveNames } from '../../src/core/effective-kb';
 import { EMPTY_PREFS, readEntityPrefs, toStoredPrefs, type EntityPrefs } from '../../src/core/entity-prefs';
 import { indexOf, LayeredIndex } from '../../src/core/name-index';
-import { buildLibrary, type Library } from '../../src/core/library';
+import { buildLibrary, loadLibrary, type Library } from '../../src/core/library';
 import { changedEntities, reprofileLibrary } from '../../src/core/reprofile';
 import type { Article } from '../../src/core/types';
 import { forSite, LIT_GAZETTEER_KEY } from '../../src/shared/lit-gazetteer';
@@ -199,8 +199,8 @@ describe('profiling the library again', () => {
     let loads = 0;
     const library = readerLibrary(k, async () => {
       loads++;
-      // As library-store.ts does: the bundled index, then the library's matcher is the reader's.
-      return buildLibrary(bundled.articles(), k.libraryMatcher);
+      // As library-store.ts does: the bundled articles as profiled at build time, the library's matcher the reader's.
+      return loadLibrary(bundled.toJSON(), k.libraryMatcher);
     });
     const lib = await library();
     expect(lib.withEntity('u-zorbania').map((a) => a.id)).toEqual(['a1']);

@@ -5,6 +5,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ImportStaging } from '../../src/background/import-staging';
 import { createLibraryHandlers } from '../../src/background/library-handlers';
 import { recordFrom, saveFromTab, type TabExtractor } from '../../src/background/save';
 import { SavedLibrary } from '../../src/background/saved-library';
@@ -139,7 +140,7 @@ describe('import through the background', () => {
     store = await openSavedStore();
     library = buildLibrary([], fakeMatcher());
     const saved = new SavedLibrary({ store: async () => store, library: async () => library, announce: async () => undefined });
-    handlers = createLibraryHandlers({ library: async () => library, saved, saveTab: async () => ({ status: 'unavailable' }) });
+    handlers = createLibraryHandlers({ library: async () => library, saved, staging: new ImportStaging(async () => store), saveTab: async () => ({ status: 'unavailable' }) });
   });
 
   const importAll = async (articles: ReturnType<typeof savedArticle>[]) => {
@@ -161,14 +162,48 @@ describe('import through the background', () => {
   });
 
   it('writes nothing when the write fails, nor when the import arrives incomplete or unknown', async () => {
-    store.putAll = () => Promise.reject(new Error('disk error'));
-    await expect(importAll([savedArticle(1), savedArticle(2)])).rejects.toThrow();
+    // The store holds story 2's URL under another id, which the library does not know:
+    // the commit's second write breaks the unique URL index, and the whole transaction is undone.
+    await store.put({ ...savedArticle(2), id: 's-other' });
+    await expect(importAll([savedArticle(1), savedArticle(2)])).rejects.toMatchObject({ kind: 'conflict' });
     expect(library.size).toBe(0);
+    expect((await store.all()).map((a) => a.id)).toEqual(['s-other']);
+    expect(await (await store.database()).count('staging')).toBe(0);
+    await store.delete('s-other');
 
     const { importId } = await handlers['library/import-begin']({ total: 3 }, ctx);
     await handlers['library/import-part']({ importId, articles: [savedArticle(1)] }, ctx);
     await expect(handlers['library/import-commit']({ importId }, ctx)).rejects.toThrow('arrived incomplete (1 of 3 articles); nothing was written');
     await expect(handlers['library/import-commit']({ importId: 'nope' }, ctx)).rejects.toThrow(/interrupted/);
     expect(library.size).toBe(0);
+    expect(await store.count()).toBe(0);
+  });
+
+  it('stages parts in the store, not in memory, and leaves nothing staged once applied or abandoned', async () => {
+    const database = await store.database();
+    const { importId } = await handlers['library/import-begin']({ total: 4 }, ctx);
+    await handlers['library/import-part']({ importId, articles: [savedArticle(1), savedArticle(2)] }, ctx);
+    expect(await database.count('staging')).toBe(1);
+    expect(await handlers['library/import-progress']({ importId }, ctx)).toEqual({ phase: 'staging', done: 2, total: 4 });
+    // Abandoned: nothing written, nothing staged.
+    await handlers['library/import-abort']({ importId }, ctx);
+    expect(await database.count('staging')).toBe(0);
+    expect(await store.count()).toBe(0);
+    await expect(handlers['library/import-part']({ importId, articles: [savedArticle(3)] }, ctx)).rejects.toThrow(/interrupted/);
+
+    const outcome = await importAll([savedArticle(1), savedArticle(2), savedArticle(3), savedArticle(3, { savedAt: 1 })]);
+    expect(outcome).toEqual({ added: 3, replaced: 0, unchanged: 0, duplicates: 1 });
+    expect(await database.count('staging')).toBe(0);
+    expect(await store.count()).toBe(3);
+    // The later of the two copies of story 3 won.
+    expect((await store.get(await articleIdFor(savedArticle(3).url)))?.savedAt).toBe(savedArticle(3).savedAt);
+  });
+
+  it('clears the parts of an import a stopped background never committed', async () => {
+    const database = await store.database();
+    await database.put('staging', [savedArticle(9)], ['lost', 0]);
+    const staging = new ImportStaging(async () => store);
+    await staging.begin(1);
+    expect(await database.count('staging')).toBe(0);
   });
 });

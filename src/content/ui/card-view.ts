@@ -24,6 +24,13 @@ export interface CardServices {
   onClosed?(): void;
 }
 
+/**
+ * User Timing marks of a card's request and of its content drawn, on the
+ * page's timeline: npm run bench reads them (the card sits in a closed shadow root).
+ */
+export const CARD_REQUEST_MARK = 'newscontext-card-request';
+export const CARD_READY_MARK = 'newscontext-card-ready';
+
 export class CardView implements HoverTarget {
   readonly shadow: ShadowHost;
   private container: HTMLElement | null = null;
@@ -51,11 +58,13 @@ export class CardView implements HoverTarget {
     this.shown = null;
     this.draw({ status: 'loading', name });
     if (byKeyboard) this.takeFocus();
+    performance.mark(CARD_REQUEST_MARK);
     this.services.card(entityId, this.services.pageEntities()).then(
       (card) => {
         if (request !== this.request) return;
         this.shown = card;
         this.draw(card ? { status: 'ready', card } : { status: 'error', name, message: name });
+        performance.mark(CARD_READY_MARK);
       },
       (error: unknown) => {
         if (request !== this.request) return;

@@ -1,14 +1,20 @@
 // Export and import on the library page: one button that writes the export
 // file, one file field that reads one, each with a status line; the import
-// shows its progress and refuses a file whole, saying what is wrong.
-import { useState } from 'preact/hooks';
+// shows its progress to the end (read, checked, sent, written, indexed), can
+// be cancelled until it is applied, and refuses a file whole, saying what is wrong.
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import type { ImportOutcome } from '../../shared/messages';
 import { send } from '../../shared/send';
-import { checkFile, exportSaved, sendImport, type ImportProgress } from './transfer';
+import { checkFile, exportSaved, ImportCancelled, sendImport, type ImportProgress } from './transfer';
 
 type ExportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; count: number; name: string } | { kind: 'error'; message: string };
-type ImportState = { kind: 'idle' } | { kind: 'busy'; progress: ImportProgress } | { kind: 'done'; outcome: ImportOutcome } | { kind: 'error'; message: string };
+type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'busy'; progress: ImportProgress }
+  | { kind: 'done'; outcome: ImportOutcome }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; message: string };
 
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -20,14 +26,17 @@ function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+const PHASE_TEXT = { checking: 'importChecking', sending: 'importSending', writing: 'importWriting', indexing: 'importIndexing' } as const;
+
 function progressText(p: ImportProgress): string {
   if (p.phase === 'reading') return t('importReading');
-  return t(p.phase === 'checking' ? 'importChecking' : 'importSending', String(p.done), String(p.total));
+  return t(PHASE_TEXT[p.phase], String(p.done), String(p.total));
 }
 
 function importText(state: ImportState): string {
   if (state.kind === 'busy') return progressText(state.progress);
   if (state.kind === 'done') return t('importDone', String(state.outcome.added), String(state.outcome.replaced), String(state.outcome.unchanged));
+  if (state.kind === 'cancelled') return t('importCancelled');
   if (state.kind === 'error') return t('importRefused', state.message);
   return '';
 }
@@ -50,16 +59,29 @@ export function Transfer() {
     }
   };
 
+  // Set while the import may still be cancelled: until the background begins to apply it.
+  const cancel = useRef<AbortController | undefined>(undefined);
+  const [cancellable, setCancellable] = useState(false);
+
   const runImport = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
     const progress = (p: ImportProgress) => setImported({ kind: 'busy', progress: p });
+    const controller = new AbortController();
+    cancel.current = controller;
+    setCancellable(true);
+    const committing = () => {
+      cancel.current = undefined;
+      setCancellable(false);
+    };
     try {
-      const articles = await checkFile(file, progress);
-      setImported({ kind: 'done', outcome: await sendImport(send, articles, progress) });
+      const articles = await checkFile(file, progress, controller.signal);
+      setImported({ kind: 'done', outcome: await sendImport(send, articles, progress, controller.signal, committing) });
     } catch (e) {
-      setImported({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      if (e instanceof ImportCancelled) setImported({ kind: 'cancelled' });
+      else setImported({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     } finally {
+      committing();
       // The same file can be chosen again.
       input.value = '';
     }
@@ -92,8 +114,13 @@ export function Transfer() {
             onChange={(e) => void runImport(e.currentTarget as HTMLInputElement)}
           />
         </label>
-        {busy && busy.phase !== 'reading' && <progress max={busy.total} value={busy.done} data-import-progress />}
-        {busy && busy.phase === 'reading' && <progress data-import-progress />}
+        {busy && busy.phase !== 'reading' && busy.phase !== 'writing' && <progress max={busy.total} value={busy.done} data-import-progress={busy.phase} />}
+        {busy && (busy.phase === 'reading' || busy.phase === 'writing') && <progress data-import-progress={busy.phase} />}
+        {busy && cancellable && (
+          <button type="button" class="button" data-action="import-cancel" onClick={() => cancel.current?.abort()}>
+            {t('importCancel')}
+          </button>
+        )}
         <p class={imported.kind === 'error' ? 'status error' : 'status'} role="status" data-import-status={imported.kind}>
           {importText(imported)}
         </p>

@@ -3,9 +3,9 @@
 // seeds' syllables), 300–800 words each, with the names that the corpus
 // splices in. And the queries a reader types: one to three words,
 // names, partial words, common words, a typo now and then.
-import type { Article } from '../src/core/types';
-import type { Corpus } from './corpus';
-import { createRng, type Rng } from './rng';
+import type { Article } from '../../src/core/types';
+import type { Corpus } from '../corpus';
+import { createRng, type Rng } from '../rng';
 
 const SOURCES = ['Kompas.com', 'detikNews', 'AP', 'Reuters', 'TASS', 'Anadolu', 'AFP', 'Solopos.com'];
 
@@ -42,6 +42,19 @@ function withTail(text: string, rare: (rng: Rng) => string, rng: Rng): string {
   return text.replace(/[\p{Ll}]{4,}/gu, (w) => (rng.next() < RARE_SHARE ? rare(rng) : w));
 }
 
+/**
+ * A headline: a line of the corpus with the tail's words, and at least one of
+ * them, so that, as real headlines are, it is this article's own; the lines
+ * alone repeat across thousands of articles.
+ */
+function headline(line: string, rare: (rng: Rng) => string, rng: Rng): string {
+  const words = [...line.matchAll(/[\p{Ll}]{4,}/gu)];
+  if (words.length === 0) return `${line} ${rare(rng)}`;
+  const pick = words[rng.int(0, words.length - 1)]!;
+  const withOne = line.slice(0, pick.index) + rare(rng) + line.slice(pick.index + pick[0].length);
+  return withTail(withOne, rare, rng);
+}
+
 export function generateArticles(corpus: Corpus, count: number, seed = 11): Article[] {
   const rng = createRng(seed);
   const rare = rareWords(corpus);
@@ -58,7 +71,7 @@ export function generateArticles(corpus: Corpus, count: number, seed = 11): Arti
     const day = 1 + (i % 28);
     out.push({
       id: `gen_${String(i).padStart(6, '0')}`,
-      title: corpus.line(rng),
+      title: headline(corpus.line(rng), rare, rng),
       source: rng.pick(SOURCES),
       date: `20${String(15 + (i % 11)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
       lead,
