@@ -1,7 +1,7 @@
 // What one run measures, and how often: the full plan (npm run bench) fits in
 // about fifteen minutes on 2 cores; --quick is for development. Command-line options:
 //   --quick                 fewer pages, runs and sizes; prints, writes BENCHMARKS.md only with --write
-//   --only=a,b              sections: footprint, matcher, search, save, scale, chromium, firefox
+//   --only=a,b              sections: footprint, matcher, search, save, scale, startup, chromium, firefox
 //   --scale-articles=N      saved articles of the scale section (10,000; 1,000 with --quick)
 //   --scale-browsers=a,b    the browsers of the scale section (chromium,firefox)
 //   --search-sizes=a,b      library sizes (articles)
@@ -13,7 +13,7 @@
 //   --json=FILE             also write the raw results as JSON
 //   --trace                 Chromium: longest task from a trace (exact, slower) instead of the Long Tasks API
 
-export type Section = 'footprint' | 'matcher' | 'search' | 'save' | 'scale' | 'chromium' | 'firefox';
+export type Section = 'footprint' | 'matcher' | 'search' | 'save' | 'scale' | 'startup' | 'chromium' | 'firefox';
 
 /** How much of a page is measured: runs, time caps, the breakdown. */
 export interface RunLimits {
@@ -55,9 +55,11 @@ export interface Plan {
   scale: { articles: number; coldRuns: number; saveRuns: number; queries: number; browsers: Array<'chromium' | 'firefox'> };
   /** Saving an article until search finds it: with `saved` articles already saved, an article of `words` words, `runs` saves. */
   save: { saved: number; words: number; runs: number };
+  /** The content script's start on a small page, with `followed` names followed: `loads` fresh loads per browser (startup.ts). */
+  startup: { followed: number; loads: number };
 }
 
-const ALL: Section[] = ['footprint', 'matcher', 'search', 'save', 'scale', 'chromium', 'firefox'];
+const ALL: Section[] = ['footprint', 'matcher', 'search', 'save', 'scale', 'startup', 'chromium', 'firefox'];
 
 const gen = (paragraphs: number, p: Partial<PagePlan>): PagePlan => ({
   id: `gen-${paragraphs >= 1000 ? `${paragraphs / 1000}k` : paragraphs}`,
@@ -115,6 +117,7 @@ export function parsePlan(argv: readonly string[]): Plan {
         search: { sizes: sizes ?? [1000], queries: 100, knownItems: 100, budgetMs: 60_000, reserveMs: 120_000 },
         save: { saved: 1000, words: 1500, runs: 3 },
         scale: { articles: Number(scaleArticles ?? 1000), coldRuns: 2, saveRuns: 2, queries: 50, browsers: scaleBrowsers },
+        startup: { followed: 100, loads: 5 },
       }
     : {
         quick,
@@ -147,6 +150,7 @@ export function parsePlan(argv: readonly string[]): Plan {
         search: { sizes: sizes ?? [1000, 10000, 50000], queries: 200, knownItems: 250, budgetMs: 260_000, reserveMs: 480_000 },
         save: { saved: 1000, words: 1500, runs: 7 },
         scale: { articles: Number(scaleArticles ?? 10000), coldRuns: 5, saveRuns: 5, queries: 200, browsers: scaleBrowsers },
+        startup: { followed: 100, loads: 15 },
       };
   // An explicit --budget is for the long measurements (the 50,000-article library): search may use all of it.
   if (value('budget') !== undefined) plan.search.budgetMs = budgetMs;

@@ -7,6 +7,7 @@ import type { BrowserName } from './browsers';
 import type { FootprintResult } from './footprint';
 import type { OursRun, PageResult, RefRun } from './highlight';
 import type { MatcherResult } from './matcher';
+import type { StartupResult } from './startup';
 import { firstTouchMicros } from './page-touch';
 import {
   breakdown,
@@ -57,6 +58,8 @@ export interface BenchResults {
   matcher?: MatcherResult;
   search?: SearchResult;
   save?: SaveBenchResult;
+  /** The content script's start with the full knowledge base and followed names (bench/startup.ts). */
+  startup?: StartupResult[];
   /** The library at scale in the browsers (bench/scale/run.ts). */
   scale?: ScaleResult[];
   pages: PageResult[];
@@ -93,6 +96,8 @@ export async function collectEnvironment(root: string): Promise<Environment> {
 const TARGET_RATIO_FLOOR = 2;
 const TARGET_MARK_RATIO = 10;
 const TARGET_CONTENT_GZIP = 30 * 1024;
+/** The content script's matcher ready after its start, on a small page (issue: names that grow with the library). */
+const TARGET_STARTUP_MS = 5;
 /** From this cost of a page fault on, the report names it among the reasons a ratio was missed. */
 const SLOW_PAGE_TOUCH_US = 2;
 
@@ -148,7 +153,20 @@ function targets(r: BenchResults): string {
   rows.push(...libraryTargets(r));
   const fp = r.footprint;
   rows.push([`Content script ≤ ${TARGET_CONTENT_GZIP / 1024} KB gzipped`, fp ? `${bytes(fp.content.gzip)} (${bytes(fp.content.raw)} raw)` : 'not measured', status(fp ? fp.content.gzip <= TARGET_CONTENT_GZIP : undefined), '']);
+  for (const s of r.startup ?? []) rows.push(startupRow(s));
   return table(['target', 'measured', '', 'why'], rows);
+}
+
+/** Whether the content script's matcher is ready soon enough after the script starts. */
+function startupRow(s: StartupResult): string[] {
+  const sorted = [...s.loadsMs].sort((a, b) => a - b);
+  const name = browserTitle(s.browser);
+  return [
+    `${name}, the whole knowledge base and ${s.followed} names followed: matcher ready ≤ ${TARGET_STARTUP_MS} ms after the content script starts, on a small page`,
+    `${ms(s.medianMs)} (median of ${s.loadsMs.length} loads, ${ms(sorted[0] ?? NaN)} to ${ms(sorted[sorted.length - 1] ?? NaN)}); ${s.litEntities} entities lit`,
+    status(s.medianMs <= TARGET_STARTUP_MS),
+    s.medianMs <= TARGET_STARTUP_MS ? '' : `most of it is the read of the lit gazetteer from storage.local, a round trip to the browser that waits behind the page's own loading; the matcher itself, lazy, takes about 1 to 2 ms`,
+  ];
 }
 
 /** The target row of no task over 50 ms on a page: from task timing in Chromium, from the gaps between frames in Firefox. */

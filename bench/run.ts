@@ -2,7 +2,7 @@
 // the same run, prints the tables and rewrites BENCHMARKS.md. See bench/plan.ts
 // for the options (--quick for development). The parts run one after another:
 // on 2 cores, two things at once would measure each other.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadKnowledgeBase } from '../src/build/gazetteer';
 import { litGazetteerOfBuild } from './lit-gazetteer';
@@ -22,6 +22,7 @@ import { runSaveBench } from './save';
 import { runScaleBench } from './scale/run';
 import { runSearchBench, type SearchResult } from './search/run';
 import { startBenchServer, type BenchServer } from './server';
+import { benchStartup, namesToFollow } from './startup';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -169,6 +170,18 @@ async function main(): Promise<void> {
       results.scale = await runScaleBench(plan.scale, corpus, matcher, log);
     } catch (e) {
       results.notes.push(`scale: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  if (plan.sections.has('startup')) {
+    const follow = namesToFollow(JSON.parse(readFileSync(resolve(root, 'dist/chrome/library.json'), 'utf8')), plan.startup.followed);
+    results.startup = [];
+    for (const b of ['chromium', 'firefox'] as const) {
+      log(`startup: ${b}, ${follow.length} names followed, ${plan.startup.loads} loads of a small page`);
+      try {
+        results.startup.push(await benchStartup(b, follow, plan.startup.loads));
+      } catch (e) {
+        results.notes.push(`startup in ${b}: ${(e as Error).message.split('\n')[0]}`);
+      }
     }
   }
   const browsers = (['chromium', 'firefox'] as const).filter((b) => plan.sections.has(b));
