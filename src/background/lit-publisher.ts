@@ -11,7 +11,8 @@ import type { Library } from '../core/library';
 import { litIds, litMutes, subsetGazetteer, type LitGazetteer } from '../core/lit';
 import type { CompiledGazetteer } from '../core/types';
 import browser from '../shared/browser';
-import { isLitGazetteer, LIT_GAZETTEER_KEY } from '../shared/lit-gazetteer';
+import { isLitGazetteer } from '../shared/lit-gazetteer';
+import { LIT_GAZETTEER_KEY } from '../shared/lit-key';
 import type { Settings } from '../shared/messages';
 
 export interface LitSources {

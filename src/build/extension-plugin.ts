@@ -29,12 +29,15 @@ const RESOLVED_GAZETTEER_ID = '\0' + GAZETTEER_ID;
 
 /**
  * Scripts that run in web pages, each built as one self-contained classic
- * script: content.js, which the manifest runs in every frame, and extract.js,
+ * script: content.js, which the manifest runs in every frame, content-start.js,
+ * which it runs before it (at document_start) to begin the lit gazetteer's
+ * read, and extract.js,
  * which the background injects into a tab only when the reader saves it, so
  * that Readability is neither in nor run by the content script.
  */
 const CLASSIC_SCRIPTS: Array<{ entry: string; name: string; fileName: string; plugins?: () => Plugin[] }> = [
   { entry: 'src/content/index.ts', name: 'newscontextContent', fileName: 'content.js' },
+  { entry: 'src/content/early/index.ts', name: 'newscontextEarly', fileName: 'content-start.js' },
   { entry: 'src/content/extract/index.ts', name: 'newscontextExtract', fileName: 'extract.js', plugins: () => [readabilityPlugin()] },
 ];
 

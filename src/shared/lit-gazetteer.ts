@@ -8,9 +8,8 @@ import { isObject } from '../core/guards';
 import type { LitGazetteer } from '../core/lit';
 import { GAZETTEER_VERSION, type CompiledGazetteer } from '../core/types';
 import browser from './browser';
+import { LIT_GAZETTEER_KEY } from './lit-key';
 import { send } from './send';
-
-export const LIT_GAZETTEER_KEY = 'litGazetteer';
 
 /** A stored gazetteer of this code's version; anything else is not one (an older build's is compiled again). */
 export function isLitGazetteer(v: unknown): v is LitGazetteer {
@@ -27,9 +26,13 @@ export function forSite(g: LitGazetteer, hostname: string): CompiledGazetteer {
   return Array.isArray(muted) && muted.length ? { ...g, entities: g.entities.filter((e) => !muted.includes(e.id)) } : g;
 }
 
-/** The lit gazetteer: from storage, or, before the background has written one of this version, from the background. */
-export async function getLitGazetteer(): Promise<LitGazetteer> {
-  const stored = (await browser.storage.local.get(LIT_GAZETTEER_KEY))[LIT_GAZETTEER_KEY];
+/**
+ * The lit gazetteer: from storage (read now, or the value of a read begun
+ * earlier, `storedValue`), or, before the background has written one of this
+ * version, from the background.
+ */
+export async function getLitGazetteer(storedValue?: Promise<unknown>): Promise<LitGazetteer> {
+  const stored = storedValue ? await storedValue : (await browser.storage.local.get(LIT_GAZETTEER_KEY))[LIT_GAZETTEER_KEY];
   return isLitGazetteer(stored) ? stored : send('gazetteer', {});
 }
 

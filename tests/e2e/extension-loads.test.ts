@@ -38,7 +38,17 @@ describe('built manifests', () => {
     for (const m of [chrome, firefox]) {
       // Chrome does not count content-script matches for scripting.executeScript (README, Permissions).
       expect(m.host_permissions).toEqual(['<all_urls>']);
-      expect(m.content_scripts[0].matches).toEqual(m.host_permissions);
+      for (const script of m.content_scripts) expect(script.matches).toEqual(m.host_permissions);
+    }
+  });
+
+  it('runs content-start.js at document_start, before content.js at document_idle, in every frame', () => {
+    for (const m of [chrome, firefox]) {
+      const scripts = m.content_scripts.map((s: { js: string[]; run_at: string; all_frames: boolean }) => [s.js, s.run_at, s.all_frames]);
+      expect(scripts).toEqual([
+        [['content-start.js'], 'document_start', true],
+        [['content.js'], 'document_idle', true],
+      ]);
     }
   });
 
@@ -49,10 +59,12 @@ describe('built manifests', () => {
     expect(firefox.side_panel).toBeUndefined();
   });
 
-  it('ships the content script as one classic script with no import', () => {
-    const content = readFileSync(resolve(DIST_CHROME, 'content.js'), 'utf8');
-    expect(content).not.toMatch(/(^|[;\s])import\s*[{(*"'\w]/);
-    expect(content).not.toMatch(/\bexport\s*[{*]/);
+  it('ships the content scripts as classic scripts with no import', () => {
+    for (const file of ['content.js', 'content-start.js']) {
+      const content = readFileSync(resolve(DIST_CHROME, file), 'utf8');
+      expect(content).not.toMatch(/(^|[;\s])import\s*[{(*"'\w]/);
+      expect(content).not.toMatch(/\bexport\s*[{*]/);
+    }
   });
 });
 

@@ -17,7 +17,8 @@ import { indexOf, LayeredIndex } from '../../src/core/name-index';
 import { buildLibrary, loadLibrary, type Library } from '../../src/core/library';
 import { changedEntities, reprofileLibrary } from '../../src/core/reprofile';
 import type { Article } from '../../src/core/types';
-import { forSite, LIT_GAZETTEER_KEY } from '../../src/shared/lit-gazetteer';
+import { forSite } from '../../src/shared/lit-gazetteer';
+import { LIT_GAZETTEER_KEY } from '../../src/shared/lit-key';
 import { DEFAULT_SETTINGS, type PageNoticeMessage } from '../../src/shared/messages';
 import { fakeBrowser, resetFakeBrowser } from './helpers/fake-browser';
 
