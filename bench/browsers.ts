@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import puppeteer, { type Browser, type Page as PPage } from 'puppeteer-core';
 import { browserPath, CHROMIUM_ARGS as HARNESS_CHROMIUM_ARGS, FIREFOX_PREFS as HARNESS_FIREFOX_PREFS } from '../tests/e2e/harness/browsers';
+import { drivePlaywright, firefoxControlTab, type DrivenPage } from '../tests/e2e/harness/extension-pages';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -61,6 +62,12 @@ export interface BenchBrowser {
   /** Chromium with the extension: its id, for chrome-extension:// pages. */
   extensionId?: string;
   newPage(): Promise<BenchPage>;
+  /**
+   * Ours: a tab of the extension's own, to send the background messages from
+   * as its pages do. Firefox opens it through the hover card of `pageUrl`, a
+   * page as tests/fixtures/content/en.html (tests/e2e/harness/extension-pages.ts).
+   */
+  control?(pageUrl: string): Promise<DrivenPage>;
   close(): Promise<void>;
 }
 
@@ -181,7 +188,14 @@ export async function launchBenchChromium(opts: LaunchOptions): Promise<BenchBro
       rmSync(profile, { recursive: true, force: true });
     },
   };
-  if (extensionId) result.extensionId = extensionId;
+  if (extensionId) {
+    result.extensionId = extensionId;
+    result.control = async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html?view=tab`);
+      return drivePlaywright(page);
+    };
+  }
   return result;
 }
 
@@ -220,6 +234,7 @@ export async function launchBenchFirefox(opts: LaunchOptions): Promise<BenchBrow
       if (opts.initScript) await page.evaluateOnNewDocument(opts.initScript);
       return puppeteerPage(page);
     },
+    ...(opts.hasWorker ? { control: (pageUrl: string) => firefoxControlTab(browser, pageUrl) } : {}),
     close: () => browser.close(),
   };
 }

@@ -9,6 +9,8 @@
 //                           (the largest page and library) run only if they fit, e.g.
 //                           npm run bench -- --only=chromium --budget=600
 //                           npm run bench -- --only=search --search-sizes=50000 --budget=900
+//   --followed=N            names the reader follows, in the page sections and startup (100), as issue
+//                           "Names that grow with the library" measures them; 0: the library's names alone
 //   --write / --no-write    rewrite BENCHMARKS.md or not
 //   --json=FILE             also write the raw results as JSON
 //   --trace                 Chromium: longest task from a trace (exact, slower) instead of the Long Tasks API
@@ -55,8 +57,14 @@ export interface Plan {
   scale: { articles: number; coldRuns: number; saveRuns: number; queries: number; browsers: Array<'chromium' | 'firefox'> };
   /** Saving an article until search finds it: with `saved` articles already saved, an article of `words` words, `runs` saves. */
   save: { saved: number; words: number; runs: number };
-  /** The content script's start on a small page, with `followed` names followed: `loads` fresh loads per browser (startup.ts). */
-  startup: { followed: number; loads: number };
+  /**
+   * Names of the knowledge base that no article of the library names, followed
+   * before the page sections and the startup measure (followed.ts): what
+   * pages light is the library's names and these.
+   */
+  followed: number;
+  /** The content script's start on a small page: `loads` fresh loads per browser (startup.ts). */
+  startup: { loads: number };
 }
 
 const ALL: Section[] = ['footprint', 'matcher', 'search', 'save', 'scale', 'startup', 'chromium', 'firefox'];
@@ -117,7 +125,8 @@ export function parsePlan(argv: readonly string[]): Plan {
         search: { sizes: sizes ?? [1000], queries: 100, knownItems: 100, budgetMs: 60_000, reserveMs: 120_000 },
         save: { saved: 1000, words: 1500, runs: 3 },
         scale: { articles: Number(scaleArticles ?? 1000), coldRuns: 2, saveRuns: 2, queries: 50, browsers: scaleBrowsers },
-        startup: { followed: 100, loads: 5 },
+        followed: 100,
+        startup: { loads: 5 },
       }
     : {
         quick,
@@ -150,10 +159,16 @@ export function parsePlan(argv: readonly string[]): Plan {
         search: { sizes: sizes ?? [1000, 10000, 50000], queries: 200, knownItems: 250, budgetMs: 260_000, reserveMs: 480_000 },
         save: { saved: 1000, words: 1500, runs: 7 },
         scale: { articles: Number(scaleArticles ?? 10000), coldRuns: 5, saveRuns: 5, queries: 200, browsers: scaleBrowsers },
-        startup: { followed: 100, loads: 15 },
+        followed: 100,
+        startup: { loads: 15 },
       };
   // An explicit --budget is for the long measurements (the 50,000-article library): search may use all of it.
   if (value('budget') !== undefined) plan.search.budgetMs = budgetMs;
+  const followed = value('followed');
+  if (followed !== undefined) {
+    plan.followed = Number(followed);
+    if (!Number.isInteger(plan.followed) || plan.followed < 0) throw new Error(`bench: --followed=${followed} is not a count`);
+  }
   const json = value('json');
   if (json) plan.json = json;
   plan.trace = flag('trace');

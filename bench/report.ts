@@ -60,6 +60,8 @@ export interface BenchResults {
   save?: SaveBenchResult;
   /** The content script's start with the full knowledge base and followed names (bench/startup.ts). */
   startup?: StartupResult[];
+  /** What the page sections lit: the library's entities, the names followed (bench/followed.ts), in all. */
+  lit?: { library: number; followed: number; entities: number };
   /** The library at scale in the browsers (bench/scale/run.ts). */
   scale?: ScaleResult[];
   pages: PageResult[];
@@ -113,7 +115,7 @@ function targets(r: BenchResults): string {
   const okIf = (x: number, ok: (x: number) => boolean) => (Number.isFinite(x) ? ok(x) : undefined);
   for (const [p, b] of [[c, 'chromium'], [f, 'firefox']] as const) {
     if (!p) continue;
-    const name = browserTitle(b);
+    const name = `${browserTitle(b)}${r.lit ? ` (${r.lit.followed} names followed)` : ''}`;
     const fr = floorRatio(p);
     const ok = okIf(fr, (x) => x <= TARGET_RATIO_FLOOR);
     const measured = `${ms(oursMs(p))} vs ${ms(targetFloorMs(p))}: ${ratio(fr)}`;
@@ -152,7 +154,9 @@ function targets(r: BenchResults): string {
   }
   rows.push(...libraryTargets(r));
   const fp = r.footprint;
-  rows.push([`Content script ≤ ${TARGET_CONTENT_GZIP / 1024} KB gzipped`, fp ? `${bytes(fp.content.gzip)} (${bytes(fp.content.raw)} raw)` : 'not measured', status(fp ? fp.content.gzip <= TARGET_CONTENT_GZIP : undefined), '']);
+  // The two scripts every frame runs, each gzipped on its own.
+  const content = fp ? { raw: fp.content.raw + (fp.contentStart?.raw ?? 0), gzip: fp.content.gzip + (fp.contentStart?.gzip ?? 0) } : undefined;
+  rows.push([`Content script ≤ ${TARGET_CONTENT_GZIP / 1024} KB gzipped`, content ? `${bytes(content.gzip)} (${bytes(content.raw)} raw; content.js and content-start.js)` : 'not measured', status(content ? content.gzip <= TARGET_CONTENT_GZIP : undefined), '']);
   for (const s of r.startup ?? []) rows.push(startupRow(s));
   return table(['target', 'measured', '', 'why'], rows);
 }
@@ -163,9 +167,9 @@ function startupRow(s: StartupResult): string[] {
   const name = browserTitle(s.browser);
   return [
     `${name}, the whole knowledge base and ${s.followed} names followed: matcher ready ≤ ${TARGET_STARTUP_MS} ms after the content script starts, on a small page`,
-    `${ms(s.medianMs)} (median of ${s.loadsMs.length} loads, ${ms(sorted[0] ?? NaN)} to ${ms(sorted[sorted.length - 1] ?? NaN)}); ${s.litEntities} entities lit`,
+    `${ms(s.medianMs)} (median of ${s.loadsMs.length} loads, ${ms(sorted[0] ?? NaN)} to ${ms(sorted[sorted.length - 1] ?? NaN)}); ${s.litEntities} entities lit; the lit gazetteer in hand after ${s.readMedianMs === undefined ? 'not measured' : ms(s.readMedianMs)} (median)`,
     status(s.medianMs <= TARGET_STARTUP_MS),
-    s.medianMs <= TARGET_STARTUP_MS ? '' : `most of it is the read of the lit gazetteer from storage.local, a round trip to the browser that waits behind the page's own loading; the matcher itself, lazy, takes about 1 to 2 ms`,
+    s.medianMs <= TARGET_STARTUP_MS ? '' : `the read of the lit gazetteer from storage.local is a round trip to the browser, begun at document_start; what follows it (a sample of the page's text, the lazy matcher) runs cold, once per frame`,
   ];
 }
 
@@ -235,7 +239,8 @@ function matcher(m: MatcherResult): string {
 
 function footprint(f: FootprintResult): string {
   const rows = [
-    ['content script (content.js, gazetteer included)', bytes(f.content.raw), bytes(f.content.gzip)],
+    ['content script (content.js; the lit gazetteer comes from storage.local)', bytes(f.content.raw), bytes(f.content.gzip)],
+    ...(f.contentStart ? [['content-start.js (begins the lit gazetteer\'s read at document_start)', bytes(f.contentStart.raw), bytes(f.contentStart.gzip)]] : []),
     ['library (library.json, never loaded into pages)', bytes(f.library.raw), bytes(f.library.gzip)],
     [`popup bundle (${f.popup.map((x) => x.file).join(', ')})`, bytes(f.popupTotal.raw), bytes(f.popupTotal.gzip)],
   ];
@@ -275,7 +280,10 @@ export function renderReport(r: BenchResults): string {
   );
   parts.push(`## Targets\n\n${targets(r)}`);
   const hl = (['chromium', 'firefox'] as const).map((b) => highlighting(r.pages, b)).filter(Boolean);
-  if (hl.length) parts.push(`## Highlighting\n\n${hl.join('\n\n')}`);
+  const litNote = r.lit
+    ? `What the pages light: the ${r.lit.library} entities that the bundled library names, and ${r.lit.followed} names followed (bench/followed.ts), ${r.lit.entities} entities in all; the census, the floor and the references search for the same names.\n\n`
+    : '';
+  if (hl.length) parts.push(`## Highlighting\n\n${litNote}${hl.join('\n\n')}`);
   const bd = breakdown(r.pages);
   if (bd) parts.push(`## Where our time goes\n\nOur pipeline's parts (bundled from src/core and src/content/exclusions.ts) run synchronously, with no yielding and so no frames in between, in the browser without our extension: once in the page's own world, once in a content script's world (a probe extension: Chromium's isolated world, Firefox's Xray wrappers). *Ranges* is a \`StaticRange\` per mention added to a registered \`Highlight\`: the content script makes and adds only those near the viewport. Against them, the content script's measured time (whole page scanned):\n\n${bd}`);
   const lv = live(r.pages);

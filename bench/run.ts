@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { loadKnowledgeBase } from '../src/build/gazetteer';
 import { litGazetteerOfBuild } from './lit-gazetteer';
 import { createMatcher } from '../src/core/matcher';
+import type { CompiledGazetteer } from '../src/core/types';
+import { callFrom } from '../tests/e2e/harness/extension-pages';
 import { alternationSource, originalAliases, regexAliases } from './aliases';
 import { launchBenchChromium, launchBenchFirefox, type BenchBrowser, type BrowserName } from './browsers';
 import { buildProbe, initScripts, plainInitScripts } from './bundle';
@@ -22,7 +24,8 @@ import { runSaveBench } from './save';
 import { runScaleBench } from './scale/run';
 import { runSearchBench, type SearchResult } from './search/run';
 import { startBenchServer, type BenchServer } from './server';
-import { benchStartup, namesToFollow } from './startup';
+import { benchStartup } from './startup';
+import { followNames, namesToFollow } from './followed';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -35,8 +38,11 @@ const elapsed = () => performance.now() - started;
 const timeLeft = () => plan.budgetMs - elapsed();
 const log = (line: string) => console.log(`[${(elapsed() / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
-// What the content script lights by default: the names the bundled library knows.
+// What the content script lights by default: the names the bundled library
+// knows. The generated pages are written with these; the page sections light
+// them and the names followed.
 const gazetteer = litGazetteerOfBuild(loadKnowledgeBase(), resolve(root, 'dist/chrome'));
+const follow = namesToFollow(JSON.parse(readFileSync(resolve(root, 'dist/chrome/library.json'), 'utf8')), plan.followed);
 const matcher = createMatcher(gazetteer);
 const corpus = createCorpus(matcher);
 const results: BenchResults = {
@@ -79,6 +85,24 @@ function pageSpec(server: BenchServer, p: PagePlan, generated: Map<number, strin
   return spec;
 }
 
+/**
+ * What the pages light in `ext`: the library's names, and the names followed
+ * there first (plan.followed), as the background publishes them.
+ */
+async function litWithFollowed(ext: BenchBrowser, server: BenchServer): Promise<CompiledGazetteer> {
+  if (follow.length === 0) return gazetteer;
+  if (!ext.control) throw new Error(`${ext.name}: no tab of the extension to follow names from`);
+  const control = await ext.control(server.add('follow-control', readFileSync(resolve(root, 'tests/fixtures/content/en.html'), 'utf8')));
+  try {
+    const lit = await followNames((type, payload) => callFrom(control, type, payload), follow);
+    log(`${ext.name}: ${follow.length} names followed; ${lit.entities.length} entities lit (the library's ${gazetteer.entities.length} and the followed)`);
+    results.lit = { library: gazetteer.entities.length, followed: follow.length, entities: lit.entities.length };
+    return lit;
+  } finally {
+    await control.close();
+  }
+}
+
 async function highlightIn(name: BrowserName, server: BenchServer, probe: string, generated: Map<number, string>): Promise<void> {
   const launch = name === 'chromium' ? launchBenchChromium : launchBenchFirefox;
   const extensionDir = resolve(root, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
@@ -97,13 +121,14 @@ async function highlightIn(name: BrowserName, server: BenchServer, probe: string
       Object.assign(results.footprint, { popupInputMs: f.popupInputMs, popupFcpMs: f.popupFcpMs, popupRuns: f.popupRuns });
       results.footprint.notes.push(...f.notes);
     }
+    const lit = await litWithFollowed(ext, server);
     const ctx: HighlightContext = {
       ext,
       plain,
       probe: `${probe}\n;window.__ncProbe = __ncProbe;`,
-      gazetteerJson: JSON.stringify(gazetteer),
-      aliasesJson: JSON.stringify(originalAliases(gazetteer)),
-      floorSourceJson: JSON.stringify(alternationSource(regexAliases(gazetteer))),
+      gazetteerJson: JSON.stringify(lit),
+      aliasesJson: JSON.stringify(originalAliases(lit)),
+      floorSourceJson: JSON.stringify(alternationSource(regexAliases(lit))),
       trace: plan.trace,
       log,
     };
@@ -173,7 +198,6 @@ async function main(): Promise<void> {
     }
   }
   if (plan.sections.has('startup')) {
-    const follow = namesToFollow(JSON.parse(readFileSync(resolve(root, 'dist/chrome/library.json'), 'utf8')), plan.startup.followed);
     results.startup = [];
     for (const b of ['chromium', 'firefox'] as const) {
       log(`startup: ${b}, ${follow.length} names followed, ${plan.startup.loads} loads of a small page`);

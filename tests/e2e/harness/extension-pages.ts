@@ -69,7 +69,7 @@ const clickIn = (selector: string) => {
   el.click();
 };
 
-function drivePlaywright(page: PwPage): DrivenPage {
+export function drivePlaywright(page: PwPage): DrivenPage {
   const evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => page.evaluate(fn as never, arg) as Promise<R>;
   return {
     evaluate,
@@ -108,7 +108,7 @@ function drivePuppeteer(page: PpPage): DrivenPage {
 /** The extension API of an extension page, as evaluate() callbacks use it (they must be self-contained). */
 type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> }; tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; create(p: { url: string }): Promise<{ id?: number }> } };
 
-async function callFrom(page: DrivenPage, type: string, payload: unknown) {
+export async function callFrom(page: DrivenPage, type: string, payload: unknown) {
   return page.evaluate(
     ([t, p]) => ((globalThis as unknown as { browser?: Api; chrome: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome).runtime.sendMessage({ type: t, payload: p }),
     [type, payload] as const,
@@ -177,12 +177,15 @@ async function loaded(page: DrivenPage): Promise<DrivenPage> {
   return page;
 }
 
-export async function firefoxDriver(server: FixtureServer): Promise<ExtensionDriver> {
-  const session = await launchFirefox();
-  const { browser } = session;
-  // The first extension tab: "Show all" in the hover card of a name with more articles than the card lists.
+/**
+ * Firefox: the first tab of the extension, opened through the hover card of
+ * `pageUrl` ("Show all" under "Vladimir Putin" in its #p1, as in
+ * tests/fixtures/content/en.html), from which the extension's messages are
+ * sent and its other pages opened.
+ */
+export async function firefoxControlTab(browser: Browser, pageUrl: string): Promise<DrivenPage> {
   const web = await browser.newPage();
-  await web.goto(server.url('/content/en.html'));
+  await web.goto(pageUrl);
   await web.waitForFunction(countHighlights, { timeout: 15_000 });
   const at = await web.evaluate(() => {
     const t = document.getElementById('p1')!.firstChild as Text;
@@ -212,6 +215,13 @@ export async function firefoxDriver(server: FixtureServer): Promise<ExtensionDri
     ),
   );
   await web.close();
+  return control;
+}
+
+export async function firefoxDriver(server: FixtureServer): Promise<ExtensionDriver> {
+  const session = await launchFirefox();
+  const { browser } = session;
+  const control = await firefoxControlTab(browser, server.url('/content/en.html'));
   return {
     engine: 'firefox',
     firefox: session,
