@@ -27,7 +27,7 @@ import { Scanner } from './scanner';
 import { textSample } from './text-sample';
 import { takeEarlyRead } from './early/early-read';
 import { CardView } from './ui/card-view';
-import { PageNotice } from './ui/page-notice';
+import { PageNotice, type ShownNotice } from './ui/page-notice';
 import { spanRange } from './dom/block-text';
 
 /** User Timing marks: the script's start, the lit gazetteer in hand, and the matcher ready (npm run bench reads them). */
@@ -36,12 +36,14 @@ export const GAZETTEER_READ_MARK = 'newscontext-gazetteer-read';
 export const MATCHER_READY_MARK = 'newscontext-matcher-ready';
 
 export interface ContentScript {
-  destroy(): void;
+  /** Stops and takes everything away; returns the notice it was showing, for the next start to show on. */
+  destroy(): ShownNotice | null;
   /** Calls `then` once no card is open: at once, or when the open one closes. */
   whenIdle(then: () => void): void;
 }
 
-export function init(gazetteer: CompiledGazetteer, win: Window = window): ContentScript | null {
+/** Starts on `win`'s document; `carried` is a notice the previous start was showing, shown on for its time left. */
+export function init(gazetteer: CompiledGazetteer, win: Window = window, carried: ShownNotice | null = null): ContentScript | null {
   const doc = win.document;
   // XML documents, image viewers and browsers without the Highlight API get nothing.
   if (!(doc instanceof HTMLDocument) || !doc.body || typeof Highlight !== 'function' || !('highlights' in CSS)) return null;
@@ -107,6 +109,7 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
   // The keyboard shortcut reaches every frame of the tab: the one with the
   // focus answers (a page whose focus is in one of its frames leaves it to the frame).
   const notice = new PageNotice(doc, () => card.shadow.ensure());
+  if (carried && carried.untilMs > performance.now()) notice.show(carried.text, carried.ok, carried.untilMs);
   // A press that comes before the settings are read (the page just loaded) is
   // answered once they are, if the frame then runs.
   let keyPressedEarly = false;
@@ -160,7 +163,7 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
       },
     });
     live = new LiveUpdates(scanner, ownHost, (added) => {
-      if (!isContextValid()) return destroy();
+      if (!isContextValid()) return void destroy();
       // A script may turn design mode on and fill the editor without any input from the reader.
       designMode.check();
       if (!running) return;
@@ -190,17 +193,19 @@ export function init(gazetteer: CompiledGazetteer, win: Window = window): Conten
     void reporter.flush();
   }
 
-  function destroy(): void {
-    if (destroyed) return;
+  function destroy(): ShownNotice | null {
+    if (destroyed) return null;
     stop();
     destroyed = true;
     hover.destroy();
     designMode.destroy();
     browser.runtime.onMessage.removeListener(onMessage);
+    const shown = notice.current();
     notice.hide();
     reporter.destroy();
     card.destroy();
     stopWatchingSettings();
+    return shown;
   }
 
   const stopWatchingSettings = onSettingsChanged((settings) => {
@@ -249,8 +254,9 @@ async function boot(): Promise<void> {
     const start = () => {
       const latest = next!;
       next = null;
-      script?.destroy();
-      script = init(forSite(latest, location.hostname));
+      // A notice the page shows (what a save or a follow did) stays through the relighting it causes.
+      const shown = script?.destroy() ?? null;
+      script = init(forSite(latest, location.hostname), window, shown);
     };
     if (script) script.whenIdle(start);
     else start();

@@ -6,20 +6,34 @@
 const SHOWN_MS = 6000;
 const MARGIN = 12;
 
+/** A notice on screen, and when it goes (performance.now()): what the page's next start shows on. */
+export interface ShownNotice {
+  text: string;
+  ok: boolean;
+  untilMs: number;
+}
+
 export class PageNotice {
   private el: HTMLElement | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private shown: ShownNotice | null = null;
 
   constructor(
     private readonly doc: Document,
     private readonly root: () => ShadowRoot,
   ) {}
 
-  show(text: string, ok: boolean): void {
+  /**
+   * Shows `text` for a few seconds. A notice carried over from the page's
+   * previous start (`until` given) keeps its time left and is not announced
+   * again: screen readers heard it when it first came.
+   */
+  show(text: string, ok: boolean, until?: number): void {
     this.hide();
+    const untilMs = until ?? performance.now() + SHOWN_MS;
     const el = this.doc.createElement('div');
     el.className = 'card';
-    el.setAttribute('role', ok ? 'status' : 'alert');
+    if (until === undefined) el.setAttribute('role', ok ? 'status' : 'alert');
     el.dataset.pageNotice = ok ? 'ok' : 'error';
     const line = this.doc.createElement('p');
     line.className = ok ? 'notice' : 'notice error';
@@ -29,12 +43,19 @@ export class PageNotice {
     el.style.right = `${MARGIN}px`;
     this.root().append(el);
     this.el = el;
-    this.timer = setTimeout(() => this.hide(), SHOWN_MS);
+    this.shown = { text, ok, untilMs };
+    this.timer = setTimeout(() => this.hide(), Math.max(0, untilMs - performance.now()));
+  }
+
+  /** The notice on screen now, if any. */
+  current(): ShownNotice | null {
+    return this.shown && this.shown.untilMs > performance.now() ? this.shown : null;
   }
 
   hide(): void {
     clearTimeout(this.timer);
     this.el?.remove();
     this.el = null;
+    this.shown = null;
   }
 }

@@ -1,0 +1,74 @@
+// The notice a page shows of what an action from it did (a save, a follow),
+// in Chromium, whose accessibility tree reaches into the closed shadow root:
+// the action usually lights new names, and the page lights anew under the
+// notice; the notice stays for its time left, and then goes.
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findNode, waitForNode } from './harness/accessibility';
+import { launchChromium, type ChromiumSession } from './harness/browsers';
+import { startServer, type FixtureServer } from './harness/server';
+
+let server: FixtureServer;
+let session: ChromiumSession;
+beforeAll(async () => {
+  server = await startServer();
+  session = await launchChromium();
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+const isLit = (name: string) =>
+  [...CSS.highlights.values()].some((h) =>
+    [...h].some((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString() === name;
+    }),
+  );
+
+type Api = {
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; sendMessage(id: number, m: unknown, o: object): Promise<unknown> };
+};
+
+describe('a notice on the page', () => {
+  let web: Page;
+  let control: Page;
+  let cdp: CDPSession;
+
+  beforeAll(async () => {
+    web = await session.context.newPage();
+    await web.goto(server.url('/follow/zorbania.html'));
+    await web.waitForFunction(isLit, 'Vladimir Putin');
+    cdp = await session.context.newCDPSession(web);
+    control = await session.context.newPage();
+    await control.goto(`chrome-extension://${session.extensionId}/popup.html?view=tab`);
+  });
+
+  it('stays through the relighting that the action causes, for its time left', async () => {
+    const url = web.url();
+    const shownAt = Date.now();
+    // What the background sends a tab after "Follow “…”" on its selection.
+    await control.evaluate(async (pageUrl) => {
+      const api = (globalThis as unknown as { chrome: Api }).chrome;
+      const tab = (await api.tabs.query({})).find((t) => t.url === pageUrl);
+      await api.tabs.sendMessage(tab!.id!, { type: 'notice/page', text: 'You follow Chile now.', ok: true }, { frameId: 0 });
+    }, url);
+    await waitForNode(cdp, 'StaticText', 'You follow Chile now.');
+    expect(await web.evaluate(isLit, 'Chile')).toBe(false);
+    const reply = (await control.evaluate(
+      () => (globalThis as unknown as { chrome: Api }).chrome.runtime.sendMessage({ type: 'entities/edit', payload: { edit: { kind: 'follow', id: 'chile' } } }),
+    )) as { ok: boolean };
+    expect(reply.ok).toBe(true);
+    // The page lit anew (Chile is followed now), and the notice is still there.
+    await web.waitForFunction(isLit, 'Chile', { timeout: 5000 });
+    await web.waitForTimeout(300);
+    expect(await findNode(cdp, 'StaticText', 'You follow Chile now.')).not.toBeNull();
+    // It goes when its six seconds are over, counted from when it first came.
+    await web.waitForTimeout(Math.max(0, shownAt + 6500 - Date.now()));
+    expect(await findNode(cdp, 'StaticText', 'You follow Chile now.')).toBeNull();
+  });
+});
