@@ -6,15 +6,29 @@ import { snippet, type Range } from '../core/snippet';
 import type { EntityProfile, LibraryArticle } from '../core/types';
 import type { PageEntity, Snippet } from '../shared/messages';
 
-/** The sentence where the article names the entity (outside the title where it can), the names emphasised. */
+/**
+ * The first sentence of the body (lead, then paragraphs) that names the
+ * entity, its mentions emphasised; the title's when only the title names it.
+ * The paragraphs are matched one by one until one names it: the background
+ * reads a small part of each article, which matters most at a cold start,
+ * when twenty related articles each want one. Each paragraph is matched on
+ * its own, as the content script matches each block of a page.
+ */
 export function entitySnippet(article: LibraryArticle, entityId: string, matcher: Matcher): Snippet {
   const text = articleText(article);
-  const ranges: Range[] = matcher
-    .find(text)
-    .filter((m) => m.entityId === entityId)
-    .map((m) => [m.start, m.end]);
-  const inBody = ranges.filter(([start]) => start > article.title.length);
-  return snippet(text, inBody.length > 0 ? inBody : ranges);
+  const rangesIn = (part: string, offset: number): Range[] =>
+    matcher
+      .find(part)
+      .filter((m) => m.entityId === entityId)
+      .map((m) => [offset + m.start, offset + m.end]);
+  // articleText joins the title, the lead and the paragraphs with blank lines.
+  let offset = article.title.length + 2;
+  for (const part of [article.lead, ...article.paragraphs]) {
+    const ranges = rangesIn(part, offset);
+    if (ranges.length > 0) return snippet(text, ranges);
+    offset += part.length + 2;
+  }
+  return snippet(text, rangesIn(article.title, 0));
 }
 
 /** An article's entity profile in the shape of a page report, to rank articles related to it. */
