@@ -27,7 +27,6 @@ export default defineConfig({
         entity: resolve(root, 'src/pages/entity.html'),
         entities: resolve(root, 'src/pages/entities.html'),
         sidepanel: resolve(root, 'src/pages/sidepanel.html'),
-        background: resolve(root, 'src/background/index.ts'),
       },
       output: {
         entryFileNames: '[name].js',

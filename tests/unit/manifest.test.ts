@@ -13,14 +13,14 @@ describe('manifestFor', () => {
   it('writes a Chrome manifest with only a service worker and no Gecko settings', () => {
     if (!isSourceManifest(source)) throw new Error('bad source');
     const m = manifestFor(source, 'chrome');
-    expect(m.background).toEqual({ service_worker: 'background.js', type: 'module' });
+    expect(m.background).toEqual({ service_worker: 'background.js' });
     expect(m).not.toHaveProperty('browser_specific_settings');
   });
 
   it('writes a Firefox manifest with only background scripts, a Gecko id, a minimum version and no data collection', () => {
     if (!isSourceManifest(source)) throw new Error('bad source');
     const m = manifestFor(source, 'firefox') as { background: unknown; browser_specific_settings: { gecko: Record<string, unknown> } };
-    expect(m.background).toEqual({ scripts: ['background.js'], type: 'module' });
+    expect(m.background).toEqual({ scripts: ['background.js'] });
     expect(m.browser_specific_settings.gecko.id).toBe('newscontext@example.org');
     // CSS.highlights and data_collection_permissions both arrived in Firefox 140.
     expect(m.browser_specific_settings.gecko.strict_min_version).toBe('140.0');
