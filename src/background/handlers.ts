@@ -5,7 +5,8 @@ import type { Matcher } from '../core/matcher';
 import { hasEvidence, type Ranked } from '../core/ranking';
 import { isSavedArticle } from '../core/saved-article';
 import type { CompiledGazetteer, LibraryArticle, LibraryEntry } from '../core/types';
-import { pagePath, type ArticleSummary, type MessageType, type PageEntity, type RelatedArticle, type RequestOf, type ResponseOf, type TabState } from '../shared/messages';
+import { pagePath, POPUP_RELATED_LIMIT, type ArticleSummary, type MessageType, type PageEntity, type RelatedArticle, type RequestOf, type ResponseOf, type TabState } from '../shared/messages';
+import { AnsweredAhead } from './answered-ahead';
 import type { HandlerContext, HandlersFor } from './handler-types';
 import { createLibraryHandlers, type LibraryServices } from './library-handlers';
 import { entitySnippet, profileAsPage } from './views';
@@ -18,6 +19,8 @@ export interface Services extends LibraryServices {
   /** The library with its full-text index too, which loads after the entries: for search. */
   searchable(): Promise<Library>;
   getTabState(tabId: number): Promise<TabState | null>;
+  /** The tab the reader is looking at, if any. */
+  activeTabId(): Promise<number | undefined>;
   /** Stores one frame's report and returns the tab's merged state. */
   mergeFrame(tabId: number, frameId: number, report: RequestOf<'page/entities'>): Promise<TabState>;
   /** The gazetteer of the names the pages light, published to storage.local (lit-publisher.ts). */
@@ -59,6 +62,10 @@ async function withTexts(library: Library, ranked: readonly Ranked<LibraryEntry>
 export function createHandlers(services: Services): Omit<Handlers, 'entity' | `entities/${string}`> {
   const { matcher } = services;
 
+  /** The popup's related articles, begun when it starts to load (`warm`). */
+  const ahead = new AnsweredAhead<RelatedArticle[]>();
+  const relatedKey = (entities: PageEntity[], limit: number) => JSON.stringify([entities, limit]);
+
   async function related(library: Library, page: PageEntity[], limit: number, exclude?: string) {
     const ranked = library.related(page, { limit, ...(exclude === undefined ? {} : { exclude }) });
     const out = await withTexts(library, ranked, (a, r) => entitySnippet(a, r.shared[0] ?? '', matcher));
@@ -82,6 +89,19 @@ export function createHandlers(services: Services): Omit<Handlers, 'entity' | `e
       return { opened: true };
     },
 
+    async warm({ tabId }) {
+      const library = await services.library();
+      // The matcher finds the sentence that names an entity in related lists and cards.
+      matcher.find('');
+      const tab = tabId ?? (await services.activeTabId());
+      const state = tab === undefined ? null : await services.getTabState(tab);
+      if (state && hasEvidence(state.entities)) {
+        const { entities } = state;
+        ahead.begin(relatedKey(entities, POPUP_RELATED_LIMIT), () => related(library, entities, POPUP_RELATED_LIMIT));
+      }
+      return { warm: true };
+    },
+
     async 'tab/state'({ tabId }) {
       return services.getTabState(tabId);
     },
@@ -89,6 +109,14 @@ export function createHandlers(services: Services): Omit<Handlers, 'entity' | `e
     async related({ entities, limit }) {
       // A passing mention says little of what a page is about: nothing is listed for it.
       if (!hasEvidence(entities)) return [];
+      const early = ahead.take(relatedKey(entities, limit ?? RELATED_LIMIT));
+      if (early) {
+        try {
+          return await early;
+        } catch {
+          // Worked out anew below.
+        }
+      }
       return related(await services.library(), entities, limit ?? RELATED_LIMIT);
     },
 

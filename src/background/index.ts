@@ -114,6 +114,7 @@ export function init(): void {
       staging,
       saveTab,
       getTabState,
+      activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
       mergeFrame,
       updateBadge,
       openTab: async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path) })),

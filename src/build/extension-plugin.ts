@@ -32,13 +32,15 @@ const RESOLVED_GAZETTEER_ID = '\0' + GAZETTEER_ID;
  * the manifest runs in every frame; content-start.js, which it runs before it
  * (at document_start) to begin the lit gazetteer's read; extract.js, which the
  * background injects into a tab only when the reader saves it, so that
- * Readability is neither in nor run by the content script; and background.js, one file with
+ * Readability is neither in nor run by the content script; popup-wake.js, the
+ * popup's and the side panel's first script; and background.js, one file with
  * no module graph to fetch and link when the browser starts it again after
  * stopping it idle (a cold start reaches its first message sooner).
  */
 const CLASSIC_SCRIPTS: Array<{ entry: string; name: string; fileName: string; plugins?: () => Plugin[] }> = [
   { entry: 'src/content/index.ts', name: 'newscontextContent', fileName: 'content.js' },
   { entry: 'src/content/early/index.ts', name: 'newscontextEarly', fileName: 'content-start.js' },
+  { entry: 'src/popup/wake/index.ts', name: 'newscontextWake', fileName: 'popup-wake.js' },
   { entry: 'src/background/index.ts', name: 'newscontextBackground', fileName: 'background.js' },
   { entry: 'src/content/extract/index.ts', name: 'newscontextExtract', fileName: 'extract.js', plugins: () => [readabilityPlugin()] },
 ];
@@ -62,12 +64,23 @@ export function gazetteerPlugin(): Plugin {
   };
 }
 
+/** The pages that start with popup-wake.js (src/popup/wake/index.ts): the popup and the side panel. */
+const WAKING_PAGES = ['popup.html', 'sidepanel.html'];
+
 export function extensionPlugin({ root, outDir }: ExtensionPluginOptions): Plugin {
   const chromeDir = resolve(outDir, 'chrome');
   const firefoxDir = resolve(outDir, 'firefox');
   return {
     name: 'newscontext:extension',
     apply: 'build',
+    // First in the head, a classic script: it runs before the page's modules have loaded.
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!WAKING_PAGES.some((page) => ctx.path.endsWith(`/${page}`))) return undefined;
+        return [{ tag: 'script', attrs: { src: './popup-wake.js' }, injectTo: 'head-prepend' }];
+      },
+    },
     generateBundle() {
       // Seeds are profiled with the whole knowledge base, as saved articles are.
       const matcher = createMatcher(loadKnowledgeBase());

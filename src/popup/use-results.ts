@@ -2,13 +2,12 @@
 // results for the current query. Answers that arrive after a newer request
 // are dropped, so fast typing never shows results for an older query.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PageEntity, RelatedArticle, SearchResult } from '../shared/messages';
+import { POPUP_RELATED_LIMIT, type PageEntity, type RelatedArticle, type SearchResult } from '../shared/messages';
 import { send } from '../shared/send';
 import { requestKey, type Fetched } from './view-model';
 
 /** Short enough to feel instant, long enough not to search on every key of a fast typist. */
 const SEARCH_DEBOUNCE_MS = 60;
-const RELATED_LIMIT = 20;
 const SEARCH_LIMIT = 30;
 
 /** `revision` changes when the library does (useLibraryRevision): the list is fetched again. */
@@ -18,7 +17,7 @@ export function useRelated(entities: PageEntity[] | undefined, revision = 0): Fe
     if (!entities || entities.length === 0) return setResult({ status: 'idle' });
     let current = true;
     setResult((prev) => (prev.status === 'done' ? prev : { status: 'loading' }));
-    send('related', { entities, limit: RELATED_LIMIT }).then(
+    send('related', { entities, limit: POPUP_RELATED_LIMIT }).then(
       (items) => current && setResult({ status: 'done', items, key: '' }),
       (e: unknown) => current && setResult({ status: 'error', message: String((e as Error).message ?? e) }),
     );

@@ -216,6 +216,14 @@ export interface MessageMap {
   /** Every article, for the library page. */
   'library/list': { req: Record<string, never>; res: LibraryRow[] };
   'library/status': { req: Record<string, never>; res: SavedStatus };
+  /**
+   * Sent by the popup and the side panel as they start to load
+   * (popup-wake.js), with the tab the popup describes when it says
+   * (`popup.html?tab=`; else the active tab): the background reads the
+   * library, makes its matcher and begins that tab's related articles
+   * while the page loads, so that the page's first questions find them ready.
+   */
+  warm: { req: { tabId?: number }; res: { warm: true } };
   /** Deletes a saved article and hands it back, for undo. */
   'library/delete': { req: { id: string }; res: { deleted: SavedArticle | null } };
   /** Undo of a delete: the article as it was handed back. */
@@ -232,6 +240,9 @@ export interface MessageMap {
   /** How far an import has come; null once it is forgotten, or for an unknown one. */
   'library/import-progress': { req: { importId: string }; res: ImportProgress | null };
 }
+
+/** How many related articles the popup and the side panel list. */
+export const POPUP_RELATED_LIMIT = 20;
 
 /** Articles in one import part at most: a message stays well under the browsers' size limits. */
 export const IMPORT_PART_MAX = 200;
@@ -326,6 +337,7 @@ const requestGuards: { [T in MessageType]: Guard<RequestOf<T>> } = {
   'entities/reset': isEmpty,
   'library/list': isEmpty,
   'library/status': isEmpty,
+  warm: (v): v is RequestOf<'warm'> => isObject(v) && isOptional(isCount)(v.tabId) && Object.keys(v).every((k) => k === 'tabId'),
   'library/delete': (v): v is RequestOf<'library/delete'> => isObject(v) && isId(v.id),
   'library/restore': (v): v is RequestOf<'library/restore'> => isObject(v) && isSavedArticleRecord(v.article),
   'library/export-page': (v): v is RequestOf<'library/export-page'> => isObject(v) && isOptional(isId)(v.after) && isLimit(v.limit),

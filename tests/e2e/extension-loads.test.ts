@@ -52,6 +52,14 @@ describe('built manifests', () => {
     }
   });
 
+  it('starts the popup and the side panel with popup-wake.js, before their modules', () => {
+    for (const page of ['popup.html', 'sidepanel.html']) {
+      const scripts = [...readFileSync(resolve(DIST_CHROME, page), 'utf8').matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts[0], page).toBe('<script src="./popup-wake.js"></script>'.replace('</script>', ''));
+      expect(scripts.slice(1).every((tag) => /type="module"/.test(tag)), page).toBe(true);
+    }
+  });
+
   it("gives each browser its own side panel key: Chrome's side_panel, Firefox's sidebar_action", () => {
     expect(chrome.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect(chrome.sidebar_action).toBeUndefined();
@@ -59,10 +67,10 @@ describe('built manifests', () => {
     expect(firefox.side_panel).toBeUndefined();
   });
 
-  it('ships the content scripts and the background as classic scripts with no import', () => {
+  it('ships the content scripts, the background and popup-wake.js as classic scripts with no import', () => {
     // An import or export statement (a method named import, as the library's, is none).
     const statement = /\bimport\s*(?:[{*][^;]*?from\s*|\w+\s+from\s*)?["'`]|\bexport\s*[{*]/;
-    for (const file of ['content.js', 'content-start.js', 'background.js']) {
+    for (const file of ['content.js', 'content-start.js', 'background.js', 'popup-wake.js']) {
       expect(readFileSync(resolve(DIST_CHROME, file), 'utf8'), file).not.toMatch(statement);
     }
     expect(readFileSync(resolve(DIST_CHROME, 'popup.js'), 'utf8'), 'a module page, for comparison').toMatch(statement);
