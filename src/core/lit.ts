@@ -4,7 +4,7 @@
 // where the reader follows it. A muted entity is never lit; a setting lights
 // every known name. The pages get a gazetteer of the lit entities alone, which
 // keeps their matcher small however large the knowledge base grows.
-import { startRanges } from './start-ranges';
+import { firstLetters, startRanges } from './start-ranges';
 import type { CompiledGazetteer, EntityProfile } from './types';
 
 /** What the pages get: the lit entities, and which of them the reader muted on which site (hostname → ids). */
@@ -48,9 +48,9 @@ export function litMutes(mutedOn: Readonly<Record<string, readonly string[]>>, l
   return Object.keys(out).length ? out : undefined;
 }
 
-/** The knowledge base cut down to some of its entities, with the characters their names start with worked out again. */
+/** The knowledge base cut down to some of its entities, with the characters their names start with, and their first letters, worked out again. */
 export function subsetGazetteer(kb: CompiledGazetteer, ids: readonly string[]): CompiledGazetteer {
   const wanted = new Set(ids);
   const entities = kb.entities.filter((e) => wanted.has(e.id));
-  return { version: kb.version, entities, starts: startRanges(entities) };
+  return { version: kb.version, entities, starts: startRanges(entities), firsts: firstLetters(entities) };
 }

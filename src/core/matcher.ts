@@ -12,7 +12,7 @@
 import { fold, foldCode, foldedWordRest, isLowerChar, isSpaceCode, isWordChar } from './fold';
 import { compileRules, hasRules, ruledOut, type EntityRules } from './context-rules';
 import { ENDINGS, inflection, MAX_ENDING } from './inflection';
-import { absoluteRanges, coarseStartRegExp, startRanges } from './start-ranges';
+import { absoluteRanges, coarseStartRegExp, firstLetters, startRanges } from './start-ranges';
 import { turkicSuffixEnd } from './turkic-suffix';
 import { GAZETTEER_VERSION, type CompiledEntity, type CompiledGazetteer, type Mention } from './types';
 
@@ -72,11 +72,17 @@ class Node {
   lazy: Pending | undefined = undefined;
 }
 
-/** The aliases that start with one letter, waiting to be inserted into a lazy trie. */
+/**
+ * The entities with an alias that starts with one letter (`code`, folded),
+ * whose aliases of that letter wait to be inserted into a lazy trie: the
+ * trie is made at once, with nothing allocated per alias until a text needs it.
+ */
 interface Pending {
   root: Node;
   entities: readonly CompiledEntity[];
-  aliases: Array<{ alias: string; term: Term }>;
+  code: number;
+  /** Entity indices, ascending: each entity's aliases are inserted in the eager trie's order. */
+  ids: number[];
   /** Whether an entity's name alias is a surname met alone (its rules are compiled on first need). */
   isSurname(entity: number, alias: string): boolean;
 }
@@ -136,12 +142,21 @@ const found: Mention[] = [];
 function expand(node: Node): void {
   const pending = node.lazy!;
   node.lazy = undefined;
-  for (const { alias, term } of pending.aliases) {
-    if (!term.weak && term.exact === undefined) term.surname = pending.isSurname(term.entity, alias);
+  const { root, entities, code } = pending;
+  const put = (alias: string, term: Term) => {
     try {
-      insert(pending.root, alias, term, pending.entities);
+      insert(root, alias, term, entities);
     } catch {
       // Two entities reading the same: the first keeps it.
+    }
+  };
+  for (const i of pending.ids) {
+    const e = entities[i]!;
+    for (const a of e.aliases) if (a.charCodeAt(0) === code) put(a, { entity: i, weak: false, exact: undefined, surname: pending.isSurname(i, a) });
+    for (const a of e.weak ?? []) if (a.charCodeAt(0) === code) put(a, { entity: i, weak: true, exact: undefined, surname: false });
+    for (const a of e.exact ?? []) {
+      const folded = fold(a);
+      if (folded.charCodeAt(0) === code) put(folded, { entity: i, weak: false, exact: a, surname: false });
     }
   }
 }
@@ -201,7 +216,8 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
   }
   const endings = options.endingsOnNames === true;
   const entities = g.entities;
-  const byId = new Map<string, CompiledEntity>();
+  /** Made on the first lookup: a content script's matcher is ready before it. */
+  let byId: Map<string, CompiledEntity> | undefined;
   const root = new Node();
   /** Each entity's rules, compiled on first need (null: not yet; undefined: it has none). */
   const rules: Array<EntityRules | null | undefined> = new Array<null>(entities.length).fill(null);
@@ -214,25 +230,18 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
     return r;
   };
   const isSurname = (i: number, alias: string): boolean => rulesOf(i)?.surnames.has(alias) ?? false;
-  /**
-   * Inserts an alias now, or, in a lazy trie, files it under its first
-   * letter's node for later (with its surname flag, which needs the entity's
-   * rules, worked out then).
-   */
-  const add = (alias: string, term: Term): void => {
-    if (!options.lazy) {
-      if (!term.weak && term.exact === undefined) term.surname = isSurname(term.entity, alias);
-      return insert(root, alias, term, entities);
+  if (options.lazy) {
+    // Each first letter's node, with the entities whose aliases wait under it.
+    for (const row of g.firsts ?? firstLetters(entities)) {
+      child(root, row[0]!).lazy = { root, entities, code: row[0]!, ids: row.slice(1), isSurname };
     }
-    const first = child(root, alias.charCodeAt(0));
-    (first.lazy ??= { root, entities, aliases: [], isSurname }).aliases.push({ alias, term });
-  };
-  entities.forEach((e, i) => {
-    byId.set(e.id, e);
-    for (const a of e.aliases) add(a, { entity: i, weak: false, exact: undefined, surname: false });
-    for (const a of e.weak ?? []) add(a, { entity: i, weak: true, exact: undefined, surname: false });
-    for (const a of e.exact ?? []) add(fold(a), { entity: i, weak: false, exact: a, surname: false });
-  });
+  } else {
+    entities.forEach((e, i) => {
+      for (const a of e.aliases) insert(root, a, { entity: i, weak: false, exact: undefined, surname: isSurname(i, a) }, entities);
+      for (const a of e.weak ?? []) insert(root, a, { entity: i, weak: true, exact: undefined, surname: false }, entities);
+      for (const a of e.exact ?? []) insert(root, fold(a), { entity: i, weak: false, exact: a, surname: false }, entities);
+    });
+  }
   const ranges = absoluteRanges(g.starts ?? startRanges(entities));
   const startRe = coarseStartRegExp(ranges);
   const isStart = new Uint8Array(0x10000);
@@ -295,5 +304,5 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
     return found.slice();
   }
 
-  return { find, entity: (id) => byId.get(id), entities };
+  return { find, entity: (id) => (byId ??= new Map(entities.map((e) => [e.id, e]))).get(id), entities };
 }

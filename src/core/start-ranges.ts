@@ -26,11 +26,7 @@ const CLASS_GAP = 16;
  * little in the content script (~140 bytes gzipped, against ~450 absolute).
  */
 export function startRanges(entities: readonly CompiledEntity[]): number[] {
-  const firsts = new Set<number>();
-  for (const e of entities) {
-    for (const a of [...e.aliases, ...(e.weak ?? [])]) firsts.add(a.charCodeAt(0));
-    for (const a of e.exact ?? []) firsts.add(fold(a).charCodeAt(0));
-  }
+  const firsts = new Set(firstLetters(entities).map((row) => row[0]!));
   const isStart = (c: number) => !isLowerChar(c) && firsts.has(foldCode(c));
   const ranges: number[] = [];
   let end = 0;
@@ -43,6 +39,26 @@ export function startRanges(entities: readonly CompiledEntity[]): number[] {
     c = last;
   }
   return ranges;
+}
+
+/**
+ * Each folded first letter of the entities' aliases (names, demonyms, exact
+ * spellings folded), then the indices of the entities with an alias that
+ * starts with it, ascending: [[code, i, j, ...], ...], the letters ascending.
+ */
+export function firstLetters(entities: readonly CompiledEntity[]): number[][] {
+  const byCode = new Map<number, number[]>();
+  entities.forEach((e, i) => {
+    const file = (code: number) => {
+      let row = byCode.get(code);
+      if (!row) byCode.set(code, (row = [code]));
+      if (row.length === 1 || row[row.length - 1] !== i) row.push(i);
+    };
+    for (const a of e.aliases) file(a.charCodeAt(0));
+    for (const a of e.weak ?? []) file(a.charCodeAt(0));
+    for (const a of e.exact ?? []) file(fold(a).charCodeAt(0));
+  });
+  return [...byCode.values()].sort((a, b) => a[0]! - b[0]!);
 }
 
 /** startRanges' relative ranges as absolute ones, flat: [first, last, first, last, ...]. */

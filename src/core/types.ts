@@ -82,6 +82,14 @@ export interface CompiledGazetteer {
    * code unit. A hand-made gazetteer may leave them out.
    */
   starts?: number[];
+  /**
+   * For a lazy matcher: each folded first letter of an alias, then the
+   * indices in `entities` of the entities with an alias that starts with it
+   * (start-ranges.ts, firstLetters), so that the matcher is made without
+   * looking at every alias. Worked out again when absent; dropped with any
+   * change to `entities`.
+   */
+  firsts?: number[][];
 }
 
 /** One occurrence of an entity in a string: UTF-16 offsets into the original text. */

@@ -13,7 +13,14 @@ import { send } from './send';
 
 /** A stored gazetteer of this code's version; anything else is not one (an older build's is compiled again). */
 export function isLitGazetteer(v: unknown): v is LitGazetteer {
-  return isObject(v) && v.version === GAZETTEER_VERSION && Array.isArray(v.entities) && Array.isArray(v.starts) && (v.mutedOn === undefined || isObject(v.mutedOn));
+  return (
+    isObject(v) &&
+    v.version === GAZETTEER_VERSION &&
+    Array.isArray(v.entities) &&
+    Array.isArray(v.starts) &&
+    (v.firsts === undefined || Array.isArray(v.firsts)) &&
+    (v.mutedOn === undefined || isObject(v.mutedOn))
+  );
 }
 
 /**
@@ -23,7 +30,10 @@ export function isLitGazetteer(v: unknown): v is LitGazetteer {
  */
 export function forSite(g: LitGazetteer, hostname: string): CompiledGazetteer {
   const muted = g.mutedOn && Object.prototype.hasOwnProperty.call(g.mutedOn, hostname) ? g.mutedOn[hostname] : undefined;
-  return Array.isArray(muted) && muted.length ? { ...g, entities: g.entities.filter((e) => !muted.includes(e.id)) } : g;
+  if (!Array.isArray(muted) || muted.length === 0) return g;
+  // The first letters index the whole gazetteer's entities: worked out again for the rest.
+  const { firsts: _indexOfAll, ...rest } = g;
+  return { ...rest, entities: g.entities.filter((e) => !muted.includes(e.id)) };
 }
 
 /**

@@ -5,7 +5,8 @@ import { loadGazetteer, loadKnowledgeBase } from '../../src/build/gazetteer';
 import { fold, foldCode, isLowerChar, isWordChar } from '../../src/core/fold';
 import { createMatcher } from '../../src/core/matcher';
 import { inflection } from '../../src/core/inflection';
-import { absoluteRanges, startRanges } from '../../src/core/start-ranges';
+import { subsetGazetteer } from '../../src/core/lit';
+import { absoluteRanges, firstLetters, startRanges } from '../../src/core/start-ranges';
 import { textLooksAzerbaijani, writesEndingsOnNames } from '../../src/core/turkic-suffix';
 import type { CompiledGazetteer } from '../../src/core/types';
 
@@ -441,7 +442,10 @@ describe('a lazy trie (the content script\'s)', () => {
   const seedTexts = readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => readFileSync(`seeds/${f}`, 'utf8'));
 
   test('finds exactly what the eager trie finds, with and without Azerbaijani endings', () => {
-    for (const gazetteer of [g, kb]) {
+    // subsetGazetteer ships the first letters (firsts); the others have them worked out.
+    const lit = subsetGazetteer(kb, kb.entities.filter((_, i) => i % 3 === 0).map((e) => e.id));
+    expect(lit.firsts?.length).toBeGreaterThan(20);
+    for (const gazetteer of [g, kb, lit]) {
       for (const endingsOnNames of [false, true]) {
         const eager = createMatcher(gazetteer, { endingsOnNames });
         const lazy = createMatcher(gazetteer, { endingsOnNames, lazy: true });
@@ -460,6 +464,23 @@ describe('a lazy trie (the content script\'s)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('first letters', () => {
+  test('list, under each folded first letter, every entity with an alias that starts with it, once, in order', () => {
+    const kb = loadKnowledgeBase();
+    const rows = firstLetters(kb.entities);
+    expect(rows.map((r) => r[0])).toEqual([...new Set(rows.map((r) => r[0]))].sort((a, b) => a! - b!));
+    const expected = new Map<number, Set<number>>();
+    kb.entities.forEach((e, i) => {
+      for (const a of [...e.aliases, ...(e.weak ?? []), ...(e.exact ?? []).map(fold)]) {
+        if (!expected.has(a.charCodeAt(0))) expected.set(a.charCodeAt(0), new Set());
+        expected.get(a.charCodeAt(0))!.add(i);
+      }
+    });
+    for (const [code, ...ids] of rows) expect(ids).toEqual([...expected.get(code!)!].sort((a, b) => a - b));
+    expect(rows.length).toBe(expected.size);
   });
 });
 
