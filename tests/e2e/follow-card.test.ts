@@ -10,6 +10,7 @@ import { findNode, waitForNode } from './harness/accessibility';
 import { launchChromium, type ChromiumSession } from './harness/browsers';
 import { namePoint } from './harness/card-click';
 import { ROOT } from './harness/paths';
+import { isLit } from './harness/page-probes';
 import { startServer, type FixtureServer } from './harness/server';
 
 const PAGE = '/follow/zorbania.html';
@@ -33,12 +34,6 @@ async function hover(page: Page, id: string, text: string): Promise<void> {
   await page.mouse.move(at.x, at.y);
 }
 
-const isLit = (name: string) => [...CSS.highlights.values()].some((h) => [...h].some((r) => {
-  const range = document.createRange();
-  range.setStart(r.startContainer, r.startOffset);
-  range.setEnd(r.endContainer, r.endOffset);
-  return range.toString() === name;
-}));
 
 describe('the card of a followed name with no article', () => {
   let web: Page;

@@ -6,6 +6,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findNode, waitForNode } from './harness/accessibility';
 import { launchChromium, type ChromiumSession } from './harness/browsers';
+import { isLit } from './harness/page-probes';
 import { startServer, type FixtureServer } from './harness/server';
 
 let server: FixtureServer;
@@ -19,15 +20,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const isLit = (name: string) =>
-  [...CSS.highlights.values()].some((h) =>
-    [...h].some((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString() === name;
-    }),
-  );
 
 type Api = {
   runtime: { sendMessage(m: unknown): Promise<unknown> };

@@ -31,6 +31,18 @@ export function probeHighlights(): HighlightProbe {
   return { sizes, texts };
 }
 
+/** Runs in the page: whether some highlight's range reads exactly `name`. */
+export function isLit(name: string): boolean {
+  return [...CSS.highlights.values()].some((h) =>
+    [...h].some((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString() === name;
+    }),
+  );
+}
+
 /** Runs in the page: total ranges in our highlights. */
 export function countHighlights(): number {
   let n = 0;
