@@ -27,27 +27,45 @@ export interface LitPublisher {
   publish(force?: boolean): Promise<LitGazetteer>;
 }
 
-/** What is lit now: the lit entities of the knowledge base, with their per-site mutes. */
-export function litGazetteer(kb: CompiledGazetteer, prefs: EntityPrefs, inLibrary: ReadonlySet<string>, settings: Settings): LitGazetteer {
+/** Which entities are lit now, and where each is muted: what the lit gazetteer is made from. */
+function litChoice(kb: CompiledGazetteer, prefs: EntityPrefs, inLibrary: ReadonlySet<string>, settings: Settings): { ids: string[]; mutedOn: Record<string, string[]> | undefined } {
   const ids = litIds(kb, { inLibrary, followed: new Set(prefs.followed), muted: new Set(prefs.muted), lightAll: settings.lightAll });
+  return { ids, mutedOn: litMutes(prefs.mutedOn, ids) };
+}
+
+function gazetteerOf(kb: CompiledGazetteer, { ids, mutedOn }: ReturnType<typeof litChoice>): LitGazetteer {
   const lit: LitGazetteer = subsetGazetteer(kb, ids);
-  const mutedOn = litMutes(prefs.mutedOn, ids);
   if (mutedOn) lit.mutedOn = mutedOn;
   return lit;
+}
+
+/** What is lit now: the lit entities of the knowledge base, with their per-site mutes. */
+export function litGazetteer(kb: CompiledGazetteer, prefs: EntityPrefs, inLibrary: ReadonlySet<string>, settings: Settings): LitGazetteer {
+  return gazetteerOf(kb, litChoice(kb, prefs, inLibrary, settings));
 }
 
 export function createLitPublisher(sources: LitSources): LitPublisher {
   /** Publications run one after another: two at once could write an older set last. */
   let queue: Promise<unknown> = Promise.resolve();
+  /**
+   * The last gazetteer published (or found stored), and what it was made
+   * from: while the knowledge base is the same object and the choice the
+   * same, it is what a publication would write (most saves light nothing new).
+   */
+  let last: { kb: CompiledGazetteer; choice: string; lit: LitGazetteer } | undefined;
 
   async function publishNow(force: boolean): Promise<LitGazetteer> {
     const [{ gazetteer, prefs }, library, settings] = await Promise.all([sources.knowledge(), sources.library(), sources.settings()]);
     // The entities some article names: the keys of the document frequencies the library keeps, not a pass over its articles.
-    const lit = litGazetteer(gazetteer, prefs, new Set(library.documentFrequencies().keys()), settings);
+    const choice = litChoice(gazetteer, prefs, new Set(library.documentFrequencies().keys()), settings);
+    const key = JSON.stringify(choice);
+    if (!force && last && last.kb === gazetteer && last.choice === key) return last.lit;
+    const lit = gazetteerOf(gazetteer, choice);
     const stored = (await browser.storage.local.get(LIT_GAZETTEER_KEY))[LIT_GAZETTEER_KEY];
-    if (!force && isLitGazetteer(stored) && sameLit(stored, lit)) return stored;
-    await browser.storage.local.set({ [LIT_GAZETTEER_KEY]: lit });
-    return lit;
+    const published = !force && isLitGazetteer(stored) && sameLit(stored, lit) ? stored : lit;
+    if (published === lit) await browser.storage.local.set({ [LIT_GAZETTEER_KEY]: lit });
+    last = { kb: gazetteer, choice: key, lit: published };
+    return published;
   }
 
   return {

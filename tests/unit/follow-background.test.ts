@@ -248,6 +248,27 @@ describe('what the pages light', () => {
     await publisher.publish();
     expect(writes.length).toBe(3);
   });
+
+  it('reads nothing from storage to publish what it published last, unless forced', async () => {
+    const publisher = createLitPublisher({
+      knowledge: async () => ({ gazetteer: base, prefs }),
+      library: async () => buildLibrary([], createKnowledge(base, memoryStorage()).libraryMatcher) as Library,
+      settings: async () => DEFAULT_SETTINGS,
+    });
+    const first = await publisher.publish();
+    const local = fakeBrowser.storage.local;
+    const get = local.get;
+    let reads = 0;
+    local.get = async (...args: Parameters<typeof get>) => (reads++, get(...args));
+    try {
+      expect(await publisher.publish()).toBe(first);
+      expect(reads).toBe(0);
+      await publisher.publish(true);
+      expect(reads).toBe(1);
+    } finally {
+      local.get = get;
+    }
+  });
 });
 
 describe('"Follow “…”" on a selection', () => {
