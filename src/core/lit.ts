@@ -52,5 +52,6 @@ export function litMutes(mutedOn: Readonly<Record<string, readonly string[]>>, l
 export function subsetGazetteer(kb: CompiledGazetteer, ids: readonly string[]): CompiledGazetteer {
   const wanted = new Set(ids);
   const entities = kb.entities.filter((e) => wanted.has(e.id));
-  return { version: kb.version, entities, starts: startRanges(entities), firsts: firstLetters(entities) };
+  const firsts = firstLetters(entities);
+  return { version: kb.version, entities, starts: startRanges(entities, firsts), firsts };
 }

@@ -230,9 +230,10 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
     return r;
   };
   const isSurname = (i: number, alias: string): boolean => rulesOf(i)?.surnames.has(alias) ?? false;
-  if (options.lazy) {
+  const letters = options.lazy ? (g.firsts ?? firstLetters(entities)) : undefined;
+  if (letters) {
     // Each first letter's node, with the entities whose aliases wait under it.
-    for (const row of g.firsts ?? firstLetters(entities)) {
+    for (const row of letters) {
       child(root, row[0]!).lazy = { root, entities, code: row[0]!, ids: row.slice(1), isSurname };
     }
   } else {
@@ -242,7 +243,7 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
       for (const a of e.exact ?? []) insert(root, fold(a), { entity: i, weak: false, exact: a, surname: false }, entities);
     });
   }
-  const ranges = absoluteRanges(g.starts ?? startRanges(entities));
+  const ranges = absoluteRanges(g.starts ?? startRanges(entities, letters));
   const startRe = coarseStartRegExp(ranges);
   const isStart = new Uint8Array(0x10000);
   for (let k = 0; k < ranges.length; k += 2) isStart.fill(1, ranges[k]!, ranges[k + 1]! + 1);
