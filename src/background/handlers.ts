@@ -109,7 +109,8 @@ export function createHandlers(services: Services): Omit<Handlers, 'entity' | `e
     async related({ entities, limit }) {
       // A passing mention says little of what a page is about: nothing is listed for it.
       if (!hasEvidence(entities)) return [];
-      const early = ahead.take(relatedKey(entities, limit ?? RELATED_LIMIT));
+      const n = limit ?? RELATED_LIMIT;
+      const early = ahead.take(relatedKey(entities, n));
       if (early) {
         try {
           return await early;
@@ -117,7 +118,7 @@ export function createHandlers(services: Services): Omit<Handlers, 'entity' | `e
           // Worked out anew below.
         }
       }
-      return related(await services.library(), entities, limit ?? RELATED_LIMIT);
+      return related(await services.library(), entities, n);
     },
 
     async card({ entityId, page }) {

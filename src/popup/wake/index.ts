@@ -7,10 +7,12 @@
 // page's own questions then find them ready. It uses the browser's own
 // promise-based API (MV3 in both browsers), not the polyfill, to stay small.
 import type { Envelope } from '../../shared/messages';
+import { parseParams } from '../params';
 
 type Runtime = { sendMessage(message: Envelope<'warm'>): Promise<unknown> };
 const api = globalThis as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime } };
 const runtime = api.browser?.runtime ?? api.chrome?.runtime;
 // Nothing waits for the answer; a failure shows when the page asks its own questions.
-const tab = Number(new URLSearchParams(location.search).get('tab') ?? NaN);
-runtime?.sendMessage({ type: 'warm', payload: Number.isSafeInteger(tab) && tab >= 0 ? { tabId: tab } : {} }).catch(() => undefined);
+// The tab as the popup reads its address, so that the answer begun is the one it asks for.
+const { tabId } = parseParams(location.search);
+runtime?.sendMessage({ type: 'warm', payload: tabId === undefined ? {} : { tabId } }).catch(() => undefined);
