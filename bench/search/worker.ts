@@ -42,6 +42,8 @@ export interface QueryTimes {
   fallbackShare: number;
   /** The three slowest queries and their times. */
   slowest: Array<[string, number]>;
+  /** The p95 of the warm-up pass: another mix of the same kind, each query the first the engine sees of its kind (information). */
+  firstPassP95: number;
 }
 
 export interface SearchRow {
@@ -79,8 +81,19 @@ const heapUsed = (): number => {
   return m.heapUsed + m.arrayBuffers;
 };
 
-function timeQueries(search: (q: string) => { partial: boolean }, queries: readonly string[]): QueryTimes {
-  for (const q of queries.slice(0, 20)) search(q); // warm up
+/**
+ * Warm means the library loaded and the engine settled: one pass of another
+ * query mix of the same kind (its own seed, so no query is timed twice) runs
+ * first, its p95 kept as information; then each query of the mix is timed once.
+ */
+function timeQueries(search: (q: string) => { partial: boolean }, warmUp: readonly string[], queries: readonly string[]): QueryTimes {
+  const first: number[] = [];
+  for (const q of warmUp) {
+    const t = performance.now();
+    search(q);
+    first.push(performance.now() - t);
+  }
+  gc();
   const latencies: number[] = [];
   const slowest: Array<[string, number]> = [];
   let fallbacks = 0;
@@ -93,7 +106,7 @@ function timeQueries(search: (q: string) => { partial: boolean }, queries: reado
     if (r.partial) fallbacks++;
   }
   slowest.sort((a, b) => b[1] - a[1]);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), fallbackShare: fallbacks / queries.length, slowest: slowest.slice(0, 3) };
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), fallbackShare: fallbacks / queries.length, slowest: slowest.slice(0, 3), firstPassP95: percentile(first, 95) };
 }
 
 function packedBytes(p: PackedFullText): number {
@@ -123,6 +136,7 @@ async function main(opts: SearchOptions): Promise<SearchResult> {
     const articles = generateArticles(corpus, size);
     const words = articles.reduce((n, a) => n + [a.title, a.lead, ...a.paragraphs].join(' ').split(/\s+/).length, 0);
     const queries = generateQueries(corpus, articles, opts.queries);
+    const warmUp = generateQueries(corpus, articles, opts.queries, 99);
     if (result.queries.length === 0) result.queries = queries.slice(0, 12);
     const known = knownItemQueries(articles, matcher, opts.knownItems);
 
@@ -136,7 +150,7 @@ async function main(opts: SearchOptions): Promise<SearchResult> {
     const legacyTimes = timeQueries((q) => {
       const ids = legacy!.search(q, 20);
       return { partial: ids.length > 0 && legacy!.mini.search(q).length === 0 };
-    }, queries);
+    }, warmUp, queries);
     const legacyTop = queries.map((q) => legacy!.search(q, 10));
     const legacyKnown = scoreKnownItems(known, (q) => legacy!.search(q, 10));
     legacy = undefined;
@@ -174,7 +188,7 @@ async function main(opts: SearchOptions): Promise<SearchResult> {
     stored = undefined;
     serialized = undefined;
     const heapBytes = heapUsed() - heap0;
-    const nowTimes = timeQueries((q) => ({ partial: library!.search(q, { limit: 20 })[0]?.partial ?? false }), queries);
+    const nowTimes = timeQueries((q) => ({ partial: library!.search(q, { limit: 20 })[0]?.partial ?? false }), warmUp, queries);
     let kept = 0;
     let of = 0;
     queries.forEach((q, i) => {
