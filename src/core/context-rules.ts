@@ -19,11 +19,18 @@ import type { CompiledEntity } from './types';
 /** A rule's phrase: its folded words, in text order. */
 type Phrase = readonly string[];
 
+/**
+ * Phrases by the first letter (folded) of the word next to the name: a
+ * mention reads that letter once and checks only the phrases it can begin,
+ * not each of an entity's dozens ("Russia" has nineteen).
+ */
+type PhrasesByLetter = ReadonlyMap<number, readonly Phrase[]>;
+
 export interface EntityRules {
-  /** Phrases that, right after the name, make it something else. */
-  after: readonly Phrase[] | undefined;
-  /** Phrases that, right before the name, make it something else (their last word is the one next to it). */
-  before: readonly Phrase[] | undefined;
+  /** Phrases that, right after the name, make it something else, by their first word's first letter. */
+  after: PhrasesByLetter | undefined;
+  /** Phrases that, right before the name, make it something else, by the first letter of their last word (the one next to it). */
+  before: PhrasesByLetter | undefined;
   /** A person's own given names and initials, folded: the words that may stand before a surname met alone. */
   givenNames: ReadonlySet<string> | undefined;
   /** A person's surnames, folded: aliases of one word that end a longer alias of theirs ("aliyev" of "ilham aliyev"). */
@@ -85,14 +92,27 @@ export const isTitleOrOpener = (folded: string): boolean => NOT_GIVEN_NAMES.has(
 
 /** Compiles one entity's rules: its phrases, and for a person with a surname, its own given names. */
 export function compileRules(entity: CompiledEntity): EntityRules {
-  const phrases = (list: readonly string[] | undefined) => (list?.length ? list.map((p) => p.split(' ')) : undefined);
   const person = entity.type === 'person' ? namesOf(entity.aliases) : undefined;
   return {
-    after: phrases(entity.context?.notFollowedBy),
-    before: phrases(entity.context?.notPrecededBy),
+    after: byLetter(entity.context?.notFollowedBy, (words) => words[0]!),
+    before: byLetter(entity.context?.notPrecededBy, (words) => words[words.length - 1]!),
     givenNames: person?.given,
     surnames: person?.surnames ?? new Set(),
   };
+}
+
+/** Phrases (folded, words joined by single spaces) by the first letter of their word `next` to the name. */
+function byLetter(list: readonly string[] | undefined, next: (words: Phrase) => string): PhrasesByLetter | undefined {
+  if (!list?.length) return undefined;
+  const table = new Map<number, Phrase[]>();
+  for (const p of list) {
+    const words = p.split(' ');
+    const code = next(words).charCodeAt(0);
+    const row = table.get(code);
+    if (row) row.push(words);
+    else table.set(code, [words]);
+  }
+  return table;
 }
 
 /**
@@ -124,8 +144,17 @@ function namesOf(aliases: readonly string[]): { given: Set<string>; surnames: Se
  */
 export function ruledOut(text: string, start: number, stop: number, rules: EntityRules, surname: boolean, lastEnd: number): boolean {
   const n = text.length;
-  if (rules.after) for (const phrase of rules.after) if (phraseAfter(text, n, stop, phrase)) return true;
-  if (rules.before) for (const phrase of rules.before) if (phraseBefore(text, start, phrase)) return true;
+  if (rules.after) {
+    let j = stop;
+    while (j < n && isJoiner(text.charCodeAt(j))) j++;
+    const phrases = j < n ? rules.after.get(foldCode(text.charCodeAt(j))) : undefined;
+    if (phrases) for (const phrase of phrases) if (phraseAfter(text, n, j, phrase)) return true;
+  }
+  if (rules.before) {
+    const [s, e] = wordBefore(text, start);
+    const phrases = e > s ? rules.before.get(foldCode(text.charCodeAt(s))) : undefined;
+    if (phrases) for (const phrase of phrases) if (phraseBefore(text, start, phrase)) return true;
+  }
   return surname && rules.givenNames !== undefined && someoneElse(text, start, rules.givenNames, lastEnd);
 }
 
