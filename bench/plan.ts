@@ -14,6 +14,8 @@
 //   --write / --no-write    rewrite BENCHMARKS.md or not
 //   --json=FILE             also write the raw results as JSON
 //   --trace                 Chromium: longest task from a trace (exact, slower) instead of the Long Tasks API
+//   --scan-runs=N           the page sections measure the 10,000-paragraph page alone: N loads of ours
+//                           and of the floor, no references (for tuning the scan's ratio to the floor)
 
 export type Section = 'footprint' | 'matcher' | 'search' | 'save' | 'scale' | 'startup' | 'chromium' | 'firefox';
 
@@ -173,5 +175,13 @@ export function parsePlan(argv: readonly string[]): Plan {
   if (json) plan.json = json;
   plan.trace = flag('trace');
   if (flag('no-write')) plan.write = false;
+  const scanRuns = value('scan-runs');
+  if (scanRuns !== undefined) {
+    const runs = Number(scanRuns);
+    if (!Number.isInteger(runs) || runs < 1) throw new Error(`bench: --scan-runs=${scanRuns} is not a count`);
+    const page = gen(10000, { runs, refRuns: 0, markCapMs: 0, breakdown: false });
+    plan.pages = { chromium: [page], firefox: [page] };
+    plan.write = false;
+  }
   return plan;
 }

@@ -1,5 +1,6 @@
 // What the investigation scripts beside this file share: a generated page
-// served locally, and a browser with a build of ours.
+// served locally, and a browser with a build of ours (NC_FOLLOWED=N: with N
+// names followed).
 import { resolve } from 'node:path';
 import { loadKnowledgeBase } from '../../src/build/gazetteer';
 import { litGazetteerOfBuild } from '../lit-gazetteer';
@@ -10,6 +11,9 @@ import { initScripts } from '../bundle';
 import { createCorpus } from '../corpus';
 import { generatePage } from '../pages';
 import { startBenchServer } from '../server';
+import { readFileSync } from 'node:fs';
+import { callFrom } from '../../tests/e2e/harness/extension-pages';
+import { followNames, namesToFollow } from '../followed';
 
 export interface ServedPage {
   url: string;
@@ -32,10 +36,27 @@ export async function serveGeneratedPage(paragraphs: number, gazetteer: Compiled
 /** The build `npm run build` writes: chrome/ and firefox/. */
 const DIST = resolve(import.meta.dirname, '../../dist');
 
-/** A browser with the build of ours in dist/ loaded, and the poller that times its scans. */
-export function launchOurs(name: BrowserName): Promise<BenchBrowser> {
+/**
+ * A browser with the build of ours in dist/ loaded, and the poller that times
+ * its scans; NC_FOLLOWED=N follows N names first, as npm run bench does (its
+ * --followed).
+ */
+export async function launchOurs(name: BrowserName): Promise<BenchBrowser> {
   const opts = { extensionDir: resolve(DIST, name === 'chromium' ? 'chrome' : 'firefox'), hasWorker: true, initScript: initScripts() };
-  return name === 'chromium' ? launchBenchChromium(opts) : launchBenchFirefox(opts);
+  const browser = await (name === 'chromium' ? launchBenchChromium(opts) : launchBenchFirefox(opts));
+  const followed = Number(process.env.NC_FOLLOWED ?? 0);
+  if (followed > 0) {
+    const ids = namesToFollow(JSON.parse(readFileSync(resolve(DIST, 'chrome/library.json'), 'utf8')), followed);
+    const server = await startBenchServer();
+    const control = await browser.control!(server.add('follow-control', readFileSync(resolve(DIST, '../tests/fixtures/content/en.html'), 'utf8')));
+    try {
+      await followNames((type, payload) => callFrom(control, type, payload), ids);
+    } finally {
+      await control.close();
+      await server.close();
+    }
+  }
+  return browser;
 }
 
 /**
