@@ -32,6 +32,7 @@ async function main(): Promise<void> {
         const slices = performance.getEntriesByName(${JSON.stringify(SCAN_SLICE_MEASURE)});
         return { t0: __ncBench.t0, end: end ? end.startTime : NaN, painted: __ncBench.painted, durations: slices.map((m) => m.duration) };
       })()`);
+      if (process.env.NC_SLICES) console.log(s.durations.map((d) => d.toFixed(1)).join(" "));
       const work = s.durations.reduce((a, b) => a + b, 0);
       const scan = s.end - s.t0;
       console.log(
