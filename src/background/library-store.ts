@@ -29,7 +29,9 @@ export interface LibraryLoaderDeps {
   bundled(): Promise<unknown>;
   /** Lets other work run (a macrotask); between the steps of long work. */
   pause(): Promise<void>;
-  /** How long after a change the full-text snapshot is written (ms); the catalog's follows at once. */
+  /** How long after a change the catalog's snapshot is written (ms). */
+  catalogDelayMs?: number;
+  /** How long after a change the full-text snapshot is written (ms). */
   fullTextDelayMs?: number;
 }
 
@@ -48,6 +50,14 @@ export interface LibraryLoader {
 
 /** Saved articles read and profiled at once, when the catalog is made again. */
 const BATCH = 100;
+/**
+ * Writing the catalog's snapshot packs and clones every entry: at 10,000
+ * articles it holds the worker for about 150 ms. Right after a save, that
+ * is when the reader waits for the save's answer and searches for what they
+ * saved; a second later it is not. A worker stopped meanwhile loses nothing:
+ * the next start reconciles an older snapshot with the store.
+ */
+const CATALOG_DELAY_MS = 1000;
 const FULL_TEXT_DELAY_MS = 5000;
 
 function warn(message: string): void {
@@ -138,7 +148,7 @@ export function createLibraryLoader(deps: LibraryLoaderDeps): LibraryLoader {
 
   function scheduleCatalog(): void {
     clearTimeout(catalogTimer);
-    catalogTimer = setTimeout(() => void persistCatalog(), 0);
+    catalogTimer = setTimeout(() => void persistCatalog(), deps.catalogDelayMs ?? CATALOG_DELAY_MS);
   }
 
   function scheduleFullText(): void {
