@@ -87,8 +87,18 @@ async function importFile(library: DrivenPage, path: string, result: ScaleResult
   }
 }
 
+/**
+ * Each save is one more article on a library at rest, as a reader's is: the
+ * snapshots the previous change scheduled (library-store.ts: the catalog a
+ * second after it, the full-text index five) written before it starts, not
+ * packed in the middle of it.
+ */
 async function measureSaves(driver: ExtensionDriver, control: DrivenPage, corpus: Corpus, virtual: Map<string, string>, origin: string, opts: ScaleOptions, result: ScaleResult): Promise<void> {
   for (let run = 0; run < opts.saveRuns; run++) {
+    await until('the snapshots of the last change', 60_000, async () => {
+      const s = await control.evaluate(snapshotState);
+      return s.catalogGeneration === s.generation && s.fullTextDocs >= s.catalogEntries + BUNDLED ? s : undefined;
+    });
     const { html, token } = articlePage(corpus, 1500, 100 + run);
     const path = `/scale/save-${result.browser}-${run}.html`;
     virtual.set(path, html);
