@@ -244,6 +244,11 @@ export class Catalog {
 
   /** Visits every live article naming the entity, in the order they were put in. */
   forEachNaming(entityId: string, visit: NamingVisitor): void {
+    this.forEachNamingSlot(entityId, (slot, count, weakCount, prominent) => visit(this.idAt(slot), count, weakCount, prominent));
+  }
+
+  /** forEachNaming by slot: each article's number in this catalog (below slotCount). */
+  forEachNamingSlot(entityId: string, visit: (slot: number, count: number, weakCount: number, prominent: boolean) => void): void {
     const entity = this.entityIndex.get(entityId);
     if (entity === undefined) return;
     const b = this.base;
@@ -251,14 +256,28 @@ export class Catalog {
     if (run) {
       for (let p = run[0]; p < run[1]; p++) {
         const slot = b.slots[p]!;
-        if (this.alive[slot]) visit(b.ids[slot]!, b.counts[p]!, b.weaks[p]!, b.prominent[p] === 1);
+        if (this.alive[slot]) visit(slot, b.counts[p]!, b.weaks[p]!, b.prominent[p] === 1);
       }
     }
     const l = this.lists[entity]!;
     for (let i = 0; i < l.slots.length; i++) {
       const slot = l.slots[i]!;
-      if (this.alive[slot]) visit(this.metas[slot]!.id, l.counts[i]!, l.weaks[i]!, l.prominent[i] === 1);
+      if (this.alive[slot]) visit(slot, l.counts[i]!, l.weaks[i]!, l.prominent[i] === 1);
     }
+  }
+
+  /** How many slots there are, live or not: every slot is below it. */
+  get slotCount(): number {
+    return this.alive.length;
+  }
+
+  /** The id of a live article's slot. */
+  idAt(slot: number): string {
+    return slot < this.base.ids.length ? this.base.ids[slot]! : this.metas[slot]!.id;
+  }
+
+  slotOf(id: string): number | undefined {
+    return this.slotById.get(id);
   }
 
   /** The ids of the articles naming the entity. */

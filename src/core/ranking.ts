@@ -158,9 +158,17 @@ export function rankForEntity<T extends Rankable>(
   return options.limit ? ranked.slice(0, options.limit) : ranked;
 }
 
-/** The lists the list-based ranking reads: the articles naming each entity, and how each names it. */
+/**
+ * The lists the list-based ranking reads: the articles naming each entity,
+ * and how each names it. Articles are numbered by slot (below `slotCount`),
+ * so that scores add up in an array rather than a map of ids.
+ */
 export interface NamingLists {
-  forEachNaming(entityId: string, visit: (id: string, count: number, weakCount: number, prominent: boolean) => void): void;
+  readonly slotCount: number;
+  forEachNamingSlot(entityId: string, visit: (slot: number, count: number, weakCount: number, prominent: boolean) => void): void;
+  /** The id of a live article's slot. */
+  idAt(slot: number): string;
+  slotOf(id: string): number | undefined;
   stat(id: string, entityId: string): EntityStat | undefined;
 }
 
@@ -172,9 +180,34 @@ export interface ListRankOptions {
   exclude?: string;
 }
 
-/** The `limit` best ids by score, then id: rankByEntities' order when no similarity is given. */
-function best(scores: ReadonlyMap<string, number>, limit: number): Array<[string, number]> {
-  return [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
+/**
+ * The `limit` best of the slots by score, then by id: rankByEntities' order
+ * when no similarity is given. Kept sorted as they come, so that no list of
+ * every candidate is made or sorted.
+ */
+function best(lists: NamingLists, slots: Iterable<number>, score: (slot: number) => number, limit: number): Array<[string, number]> {
+  const topSlots: number[] = [];
+  const topScores: number[] = [];
+  const before = (slot: number, s: number, k: number) => s > topScores[k]! || (s === topScores[k]! && lists.idAt(slot) < lists.idAt(topSlots[k]!));
+  if (limit <= 0) return [];
+  for (const slot of slots) {
+    const s = score(slot);
+    const full = topSlots.length === limit;
+    if (full && !before(slot, s, limit - 1)) continue;
+    let i = full ? limit - 1 : topSlots.length;
+    if (!full) {
+      topSlots.push(slot);
+      topScores.push(s);
+    }
+    while (i > 0 && before(slot, s, i - 1)) {
+      topSlots[i] = topSlots[i - 1]!;
+      topScores[i] = topScores[i - 1]!;
+      i--;
+    }
+    topSlots[i] = slot;
+    topScores[i] = s;
+  }
+  return topSlots.map((slot, k) => [lists.idAt(slot), topScores[k]!]);
 }
 
 /** The entities an article shares with the page, most telling first, as rankByEntities gives them. */
@@ -195,22 +228,30 @@ function sharedOf(lists: NamingLists, id: string, page: readonly PageWeightInput
  * working out the shared entities of the articles returned alone.
  */
 export function rankByLists(lists: NamingLists, page: readonly PageWeightInput[], o: ListRankOptions): Array<{ id: string; score: number; shared: string[] }> {
-  const scores = pageScores(lists, page, o, (id) => id !== o.exclude);
-  return best(scores, o.limit).map(([id, score]) => ({ id, score, shared: sharedOf(lists, id, page, o.df, o.totalDocs) }));
+  const excluded = o.exclude === undefined ? undefined : lists.slotOf(o.exclude);
+  const { scores, scored } = pageScores(lists, page, o, (slot) => slot !== excluded);
+  return best(lists, scored, (slot) => scores[slot]!, o.limit).map(([id, score]) => ({ id, score, shared: sharedOf(lists, id, page, o.df, o.totalDocs) }));
 }
 
-/** What the page's entities make each article that `counts` worth: rankByEntities' sums, in the page's order. */
-function pageScores(lists: NamingLists, page: readonly PageWeightInput[], o: ListRankOptions, counts: (id: string) => boolean): Map<string, number> {
-  const scores = new Map<string, number>();
+/**
+ * What the page's entities make each article that `counts` worth:
+ * rankByEntities' sums, in the page's order, by slot; `scored`, the slots
+ * with a score.
+ */
+function pageScores(lists: NamingLists, page: readonly PageWeightInput[], o: ListRankOptions, counts: (slot: number) => boolean): { scores: Float64Array; scored: number[] } {
+  const scores = new Float64Array(lists.slotCount);
+  const scored: number[] = [];
   for (const e of page) {
     const weight = rarity(o.df.get(e.id) ?? 1, o.totalDocs) * pageWeight(e);
     if (weight <= 0) continue;
-    lists.forEachNaming(e.id, (id, count, weakCount, prominent) => {
+    lists.forEachNamingSlot(e.id, (slot, count, weakCount, prominent) => {
       const c = weight * articleWeightOf(count, weakCount, prominent);
-      if (c > 0 && counts(id)) scores.set(id, (scores.get(id) ?? 0) + c);
+      if (!(c > 0) || !counts(slot)) return;
+      if (scores[slot] === 0) scored.push(slot);
+      scores[slot] = scores[slot]! + c;
     });
   }
-  return scores;
+  return { scores, scored };
 }
 
 /**
@@ -218,12 +259,10 @@ function pageScores(lists: NamingLists, page: readonly PageWeightInput[], o: Lis
  * same scores in the same order; `count` is how many name it.
  */
 export function rankForEntityByLists(lists: NamingLists, entityId: string, page: readonly PageWeightInput[], o: ListRankOptions): { count: number; ranked: Array<{ id: string; score: number; shared: string[] }> } {
-  const own = new Map<string, number>();
-  lists.forEachNaming(entityId, (id, count, weakCount, prominent) => own.set(id, articleWeightOf(count, weakCount, prominent)));
+  const own = new Map<number, number>();
+  lists.forEachNamingSlot(entityId, (slot, count, weakCount, prominent) => own.set(slot, articleWeightOf(count, weakCount, prominent)));
   const context = page.filter((e) => e.id !== entityId);
-  const byContext = pageScores(lists, context, o, (id) => own.has(id));
-  const scores = new Map<string, number>();
-  for (const [id, w] of own) scores.set(id, (byContext.get(id) ?? 0) + 0.1 * w);
-  const ranked = best(scores, o.limit).map(([id, score]) => ({ id, score, shared: [entityId, ...sharedOf(lists, id, context, o.df, o.totalDocs)] }));
+  const { scores } = pageScores(lists, context, o, (slot) => own.has(slot));
+  const ranked = best(lists, own.keys(), (slot) => scores[slot]! + 0.1 * own.get(slot)!, o.limit).map(([id, score]) => ({ id, score, shared: [entityId, ...sharedOf(lists, id, context, o.df, o.totalDocs)] }));
   return { count: own.size, ranked };
 }

@@ -74,6 +74,21 @@ describe('Catalog', () => {
     }
     expect(rankByLists(c, pages[0]!, { df, totalDocs: c.size, limit: 10, exclude: 'dushanbe-crash' }).map((r) => r.id)).not.toContain('dushanbe-crash');
   });
+
+  it('orders equal scores by id, over the base and the articles put in after it, past a removed one', () => {
+    const c = new Catalog();
+    const meta = (id: string) => ({ id, title: id, source: 'S', date: '2024-01-01', lang: 'id' });
+    const base = new Catalog();
+    for (const id of ['m', 'c', 'x']) base.put(meta(id), { baku: stat(2) }, 1);
+    c.loadBase(packCatalog(base, () => true, 'k', 1));
+    for (const id of ['k', 'a', 'z']) c.put(meta(id), { baku: stat(2) }, 1);
+    c.remove('c');
+    const page = [{ id: 'baku', count: 3, weakCount: 0, prominent: false }];
+    const o = { df: c.frequencies(), totalDocs: c.size, limit: 4 };
+    expect(rankByLists(c, page, o).map((r) => r.id)).toEqual(['a', 'k', 'm', 'x']);
+    expect(rankByLists(c, page, { ...o, exclude: 'a' }).map((r) => r.id)).toEqual(['k', 'm', 'x', 'z']);
+    expect(rankForEntityByLists(c, 'baku', page, o).ranked.map((r) => r.id)).toEqual(['a', 'k', 'm', 'x']);
+  });
 });
 
 describe('the packed catalog', () => {
