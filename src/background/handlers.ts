@@ -90,11 +90,16 @@ export function createHandlers(services: Services): Omit<Handlers, 'entity' | `e
     },
 
     async warm({ tabId }) {
+      // The tab's state is read while the library loads: both come from storage.
+      const stateRead = (async () => {
+        const tab = tabId ?? (await services.activeTabId());
+        return tab === undefined ? null : services.getTabState(tab);
+      })();
+      stateRead.catch(() => undefined);
       const library = await services.library();
       // The matcher finds the sentence that names an entity in related lists and cards.
       matcher.find('');
-      const tab = tabId ?? (await services.activeTabId());
-      const state = tab === undefined ? null : await services.getTabState(tab);
+      const state = await stateRead;
       if (state && hasEvidence(state.entities)) {
         const { entities } = state;
         ahead.begin(relatedKey(entities, POPUP_RELATED_LIMIT), () => related(library, entities, POPUP_RELATED_LIMIT));
