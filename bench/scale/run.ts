@@ -88,17 +88,21 @@ async function importFile(library: DrivenPage, path: string, result: ScaleResult
 }
 
 /**
- * Each save is one more article on a library at rest, as a reader's is: the
- * snapshots the previous change scheduled (library-store.ts: the catalog a
- * second after it, the full-text index five) written before it starts, not
- * packed in the middle of it.
+ * Until the library is at rest, as a reader's is a few seconds after a
+ * change: the snapshots the last change scheduled (library-store.ts: the
+ * catalog a second after it, the full-text index five) written.
  */
+async function untilAtRest(control: DrivenPage): Promise<void> {
+  await until('the snapshots of the last change', 60_000, async () => {
+    const s = await control.evaluate(snapshotState);
+    return s.catalogGeneration === s.generation && s.fullTextDocs >= s.catalogEntries + BUNDLED ? s : undefined;
+  });
+}
+
+/** Each save is one more article on a library at rest, not one packed in the middle of the snapshots of the save before. */
 async function measureSaves(driver: ExtensionDriver, control: DrivenPage, corpus: Corpus, virtual: Map<string, string>, origin: string, opts: ScaleOptions, result: ScaleResult): Promise<void> {
   for (let run = 0; run < opts.saveRuns; run++) {
-    await until('the snapshots of the last change', 60_000, async () => {
-      const s = await control.evaluate(snapshotState);
-      return s.catalogGeneration === s.generation && s.fullTextDocs >= s.catalogEntries + BUNDLED ? s : undefined;
-    });
+    await untilAtRest(control);
     const { html, token } = articlePage(corpus, 1500, 100 + run);
     const path = `/scale/save-${result.browser}-${run}.html`;
     virtual.set(path, html);
@@ -191,6 +195,8 @@ export async function runScaleBench(opts: ScaleOptions, corpus: Corpus, matcher:
         result.warmSearch = await control.evaluate(timeSearches, queries);
         await measureSaves(driver, control, corpus, virtual, server.origin, opts, result);
         log(`${browser}: warm search and ${result.saves.totalMs.length} saves measured`);
+        // A worker stopped as an idle one is, 30 s after the reader's last save, not in the second after it.
+        await untilAtRest(control);
         await control.close();
         if (browser === 'chromium') await measureCold(driver, corpus, virtual, server.origin, query, opts, result, log);
       } catch (e) {
