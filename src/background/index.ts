@@ -28,7 +28,8 @@ import { readerLibrary, syncNames } from './names-sync';
 import { extractFromTab, saveFromTab } from './save';
 import { SavedLibrary } from './saved-library';
 import { openSavedStore, type SavedStore } from './saved-store';
-import { clearTabState, getTabState, mergeFrame } from './tab-state';
+import { clearTabState, mergeFrame } from './tab-state';
+import { getTabState } from '../shared/tab-state';
 
 /** How long the messages must stop before the full-text index loads unasked. */
 const WARM_AFTER_MS = 250;

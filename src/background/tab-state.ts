@@ -1,49 +1,13 @@
-// What each tab names, kept in storage.session so that it survives Chrome
-// stopping and restarting the service worker (module state would not). Every
-// frame of a tab reports on its own; the tab's state is their union, and a new
-// report from the top frame of another page starts the tab afresh.
+// What each tab names, written to storage.session so that it survives Chrome
+// stopping and restarting the service worker (module state would not), and
+// read from there (shared/tab-state.ts). Every frame of a tab reports on its
+// own; a new report from the top frame of another page starts the tab afresh.
 import browser from '../shared/browser';
-import type { PageEntity, RequestOf, TabState } from '../shared/messages';
+import type { RequestOf, TabState } from '../shared/messages';
+import { readStoredTab as read, toState, type StoredTab } from '../shared/tab-state';
 import { tabStateKey as key } from '../shared/tab-state-key';
 
 type Report = RequestOf<'page/entities'>;
-
-interface StoredTab {
-  url: string;
-  title: string;
-  frames: Record<string, PageEntity[]>;
-  updatedAt: number;
-}
-
-export function mergeEntities(frames: Iterable<PageEntity[]>): PageEntity[] {
-  const merged = new Map<string, PageEntity>();
-  for (const list of frames) {
-    for (const e of list) {
-      const m = merged.get(e.id);
-      if (!m) merged.set(e.id, { ...e });
-      else {
-        m.count += e.count;
-        m.weakCount += e.weakCount;
-        m.prominent ||= e.prominent;
-      }
-    }
-  }
-  return [...merged.values()].sort((a, b) => b.count - a.count || b.weakCount - a.weakCount || (a.id < b.id ? -1 : 1));
-}
-
-function toState(stored: StoredTab): TabState {
-  return { url: stored.url, title: stored.title, updatedAt: stored.updatedAt, entities: mergeEntities(Object.values(stored.frames)) };
-}
-
-async function read(tabId: number): Promise<StoredTab | null> {
-  const stored = await browser.storage.session.get(key(tabId));
-  return (stored[key(tabId)] as StoredTab | undefined) ?? null;
-}
-
-export async function getTabState(tabId: number): Promise<TabState | null> {
-  const stored = await read(tabId);
-  return stored ? toState(stored) : null;
-}
 
 // Frames report at about the same time: their read-modify-write cycles are
 // queued per tab, or one frame's report would overwrite another's.

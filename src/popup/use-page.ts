@@ -7,8 +7,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import type { Settings, TabState } from '../shared/messages';
-import { send } from '../shared/send';
 import { getSettings, isPaused, onSettingsChanged, siteOf, togglePaused, updateSettings } from '../shared/settings';
+import { getTabState } from '../shared/tab-state';
 import { onTabStateChanged } from '../shared/tab-state-key';
 import { pageStatus, statusUrl, type PageStatus } from './page-status';
 import type { PopupParams } from './params';
@@ -71,7 +71,8 @@ export function usePage(params: PopupParams): PageContext {
     let latest = 0;
     const poll = async () => {
       const mine = ++latest;
-      const next = await send('tab/state', { tabId }).catch(() => null);
+      // Read from storage.session itself: a service worker that is starting need not answer first.
+      const next = await getTabState(tabId).catch(() => null);
       if (stopped || mine !== latest) return;
       const waiting = next === null && Date.now() - started < WAIT_FOR_REPORT_MS;
       // While waiting for a first report, stay "loading" rather than flash "unavailable".

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pagePath, parseRequest } from '../../src/shared/messages';
 import { badgeText } from '../../src/background/badge';
-import { mergeEntities } from '../../src/background/tab-state';
+import { mergeEntities } from '../../src/shared/tab-state';
 import { isPaused, siteOf, togglePaused } from '../../src/shared/settings';
 import { savedArticle } from './helpers/saved-articles';
 
