@@ -96,12 +96,16 @@ export function createLibraryLoader(deps: LibraryLoaderDeps): LibraryLoader {
   }
 
   async function loadCatalog(): Promise<LoadableLibrary> {
+    // The bundled library and the kept catalog are read at once: one from the package, one from IndexedDB.
+    const storeOpened = deps.store();
+    const keptRead = storeOpened.then((store) => store.snapshot('catalog'));
+    keptRead.catch(() => undefined);
     const json = await deps.bundled();
     const bundled = readSerializedLibrary(json);
     profileKey = isObject(json) && typeof json.profileKey === 'string' ? json.profileKey : '';
     const library = emptyLibrary(deps.matcher, { texts });
-    const store = await deps.store();
-    const kept = await store.snapshot('catalog');
+    const store = await storeOpened;
+    const kept = await keptRead;
     generation = kept.generation;
     const problem = catalogProblem(kept.value, profileKey);
     // The kept catalog first: it is the catalog's base, which the bundled articles join.
