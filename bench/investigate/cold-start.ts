@@ -6,21 +6,20 @@
 // delete the profile after a change to the background (Chromium keeps the
 // service worker's script of an unpacked extension).
 //   npx tsx bench/investigate/cold-start.ts [articles] [runs] [query]
-import { existsSync } from 'node:fs';
 import { loadKnowledgeBase } from '../../src/build/gazetteer';
 import { createMatcher } from '../../src/core/matcher';
 import { chromiumDriver } from '../../tests/e2e/harness/extension-pages';
 import { countHighlights } from '../../tests/e2e/harness/page-probes';
 import { startServer } from '../../tests/e2e/harness/server';
 import { createCorpus } from '../corpus';
-import { articlePage, savedRecords } from '../save';
+import { articlePage } from '../save';
+import { ensureSavedArticles } from './harness';
 import { coldCard, coldRelated, coldSearch } from '../scale/cold';
 import { SEEN_SCRIPT } from '../scale/page-fns';
 
 const N = Number(process.argv[2] ?? 10000);
 const runs = Number(process.argv[3] ?? 3);
 const profile = `/tmp/nc-prof-${N}`;
-const fresh = !existsSync(profile);
 const matcher = createMatcher(loadKnowledgeBase());
 const corpus = createCorpus(matcher);
 const virtual = new Map<string, string>();
@@ -29,15 +28,7 @@ const d = await chromiumDriver(server, { profile });
 try {
   const { context, extensionId } = d.chromium!;
   await context.addInitScript({ content: SEEN_SCRIPT });
-  if (fresh || ((await d.call('library/status', {})).value as { saved: number }).saved < N) {
-    const records = savedRecords(corpus, N);
-    const { importId } = (await d.call('library/import-begin', { total: N })).value as { importId: string };
-    for (let i = 0; i < N; i += 200) await d.call('library/import-part', { importId, articles: records.slice(i, i + 200) });
-    console.log(await d.call('library/import-commit', { importId }));
-  }
-  // A first start after a change of format makes the snapshots again: let it finish.
-  await d.call('search', { query: 'warm', limit: 1 });
-  await new Promise((r) => setTimeout(r, 12_000));
+  await ensureSavedArticles(d, corpus, N);
   virtual.set('/news.html', articlePage(corpus, 600, 7).html);
   const news = await context.newPage();
   await news.goto(server.origin + '/news.html');

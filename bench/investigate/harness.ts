@@ -14,6 +14,9 @@ import { startBenchServer } from '../server';
 import { readFileSync } from 'node:fs';
 import { callFrom } from '../../tests/e2e/harness/extension-pages';
 import { followNames, namesToFollow } from '../followed';
+import type { ExtensionDriver } from '../../tests/e2e/harness/extension-pages';
+import type { Corpus } from '../corpus';
+import { savedRecords } from '../save';
 
 export interface ServedPage {
   url: string;
@@ -79,4 +82,20 @@ export async function profiledScan<T>(paragraphs: number, start: (page: BenchPag
     await browser.close();
     await closeServer();
   }
+}
+
+/**
+ * Puts `n` generated saved articles into a kept profile's library through the
+ * import messages, unless it holds them already; then lets the background
+ * load it and write the snapshots a first start after a change makes.
+ */
+export async function ensureSavedArticles(d: ExtensionDriver, corpus: Corpus, n: number): Promise<void> {
+  if (((await d.call('library/status', {})).value as { saved: number }).saved < n) {
+    const records = savedRecords(corpus, n);
+    const { importId } = (await d.call('library/import-begin', { total: n })).value as { importId: string };
+    for (let i = 0; i < n; i += 200) await d.call('library/import-part', { importId, articles: records.slice(i, i + 200) });
+    console.log(await d.call('library/import-commit', { importId }));
+  }
+  await d.call('search', { query: 'warm', limit: 1 });
+  await new Promise((r) => setTimeout(r, 12_000));
 }

@@ -35,29 +35,43 @@ export interface WorkerHeap {
   backingBytes: number;
 }
 
+/** A request to the service worker's own target, and the end of the session with it. */
+export interface WorkerSession {
+  send(method: string, params?: object): Promise<Record<string, unknown>>;
+  detach(): Promise<void>;
+}
+
+/** A session with the extension's running service worker, through a page's CDP session (Playwright has none for workers). */
+export async function attachWorker(cdp: CDPSession, extensionId: string): Promise<WorkerSession> {
+  const [worker] = await workers(cdp, extensionId);
+  if (!worker) throw new Error('no service worker is running');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
+  const pending = new Map<number, (m: { result?: Record<string, unknown>; error?: { message: string } }) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+    if (e.sessionId !== sessionId) return;
+    const m = JSON.parse(e.message) as { id?: number };
+    if (m.id !== undefined) pending.get(m.id)?.(m as never);
+  });
+  let next = 0;
+  return {
+    send: (method, params = {}) =>
+      new Promise((resolve, reject) => {
+        const id = ++next;
+        pending.set(id, (m) => (m.error ? reject(new Error(m.error.message)) : resolve(m.result ?? {})));
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      }),
+    detach: async () => void (await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined)),
+  };
+}
+
 /** The running service worker's heap after a garbage collection, from its own target. */
 export async function workerHeap(context: BrowserContext, page: Page, extensionId: string): Promise<WorkerHeap> {
   const cdp = await context.newCDPSession(page);
   try {
-    const [worker] = await workers(cdp, extensionId);
-    if (!worker) throw new Error('no service worker is running');
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
-    const pending = new Map<number, (m: { result?: Record<string, number>; error?: { message: string } }) => void>();
-    cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-      if (e.sessionId !== sessionId) return;
-      const m = JSON.parse(e.message) as { id?: number };
-      if (m.id !== undefined) pending.get(m.id)?.(m as never);
-    });
-    let next = 0;
-    const send = (method: string) =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const id = ++next;
-        pending.set(id, (m) => (m.error ? reject(new Error(m.error.message)) : resolve(m.result ?? {})));
-        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
-      });
-    await send('HeapProfiler.collectGarbage');
-    const usage = await send('Runtime.getHeapUsage');
-    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    const worker = await attachWorker(cdp, extensionId);
+    await worker.send('HeapProfiler.collectGarbage');
+    const usage = (await worker.send('Runtime.getHeapUsage')) as { usedSize?: number; backingStorageSize?: number };
+    await worker.detach();
     return { usedBytes: usage.usedSize ?? NaN, backingBytes: usage.backingStorageSize ?? 0 };
   } finally {
     await cdp.detach().catch(() => undefined);
