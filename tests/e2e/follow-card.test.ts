@@ -5,27 +5,17 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findNode, waitForNode } from './harness/accessibility';
-import { launchChromium, type ChromiumSession } from './harness/browsers';
+import { useChromiumWithServer } from './harness/chromium-with-server';
 import { namePoint } from './harness/card-click';
 import { ROOT } from './harness/paths';
 import { isLit } from './harness/page-probes';
-import { startServer, type FixtureServer } from './harness/server';
 
 const PAGE = '/follow/zorbania.html';
 const SHOTS = resolve(ROOT, 'test-results/screenshots');
 
-let server: FixtureServer;
-let session: ChromiumSession;
-beforeAll(async () => {
-  server = await startServer();
-  session = await launchChromium();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const shared = useChromiumWithServer();
 
 async function hover(page: Page, id: string, text: string): Promise<void> {
   const at = await page.evaluate(namePoint, [id, text] as [string, string]);
@@ -40,18 +30,18 @@ describe('the card of a followed name with no article', () => {
   let cdp: CDPSession;
 
   beforeAll(async () => {
-    const entities = await session.context.newPage();
-    await entities.goto(`chrome-extension://${session.extensionId}/entities.html`);
+    const entities = await shared.session.context.newPage();
+    await entities.goto(`chrome-extension://${shared.session.extensionId}/entities.html`);
     await entities.waitForSelector('[data-entity-row]');
     await entities.fill('[data-follow="name"]', 'Chile');
     await entities.press('[data-follow="name"]', 'Enter');
     await entities.waitForSelector('[data-section="followed"] [data-entity-row="chile"]');
     await entities.close();
-    web = await session.context.newPage();
+    web = await shared.session.context.newPage();
     await web.setViewportSize({ width: 1000, height: 900 });
-    await web.goto(server.url(PAGE));
+    await web.goto(shared.server.url(PAGE));
     await web.waitForFunction(isLit, 'Chile');
-    cdp = await session.context.newCDPSession(web);
+    cdp = await shared.session.context.newCDPSession(web);
   });
 
   it('says the reader follows it and no article names it, and offers to save the page', async () => {
@@ -75,9 +65,9 @@ describe('the card of a followed name with no article', () => {
   });
 
   it('counts the article on the entities page, in light and dark', async () => {
-    const entities = await session.context.newPage();
+    const entities = await shared.session.context.newPage();
     await entities.setViewportSize({ width: 900, height: 900 });
-    await entities.goto(`chrome-extension://${session.extensionId}/entities.html`);
+    await entities.goto(`chrome-extension://${shared.session.extensionId}/entities.html`);
     await entities.waitForSelector('[data-entity-row="chile"] [data-article-count="1"]');
     mkdirSync(SHOTS, { recursive: true });
     await entities.screenshot({ path: resolve(SHOTS, 'entities-light.png') });

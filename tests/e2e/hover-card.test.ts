@@ -8,22 +8,12 @@
 // through the names on screen, with the focus in the card.
 /// <reference types="chrome" />
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findNode, waitForNode, type AXNode } from './harness/accessibility';
-import { launchChromium, type ChromiumSession } from './harness/browsers';
+import { useChromiumWithServer } from './harness/chromium-with-server';
 import { countHighlights } from './harness/page-probes';
-import { startServer, type FixtureServer } from './harness/server';
 
-let server: FixtureServer;
-let session: ChromiumSession;
-beforeAll(async () => {
-  server = await startServer();
-  session = await launchChromium();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const shared = useChromiumWithServer();
 
 async function hoverName(page: Page, id: string, text: string): Promise<{ x: number; y: number }> {
   const at = await page.evaluate(
@@ -56,7 +46,7 @@ async function pressShortcut(): Promise<void> {
   const end = Date.now() + 10_000;
   for (;;) {
     try {
-      await session.worker.evaluate(async () => {
+      await shared.session.worker.evaluate(async () => {
         const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
         await chrome.tabs.sendMessage(tab!.id!, { type: 'command/show-card' });
       });
@@ -87,10 +77,10 @@ async function selectText(page: Page, id: string, text: string): Promise<void> {
 
 /** A fresh page at `path`, in front (the shortcut goes to the active tab), and a CDP session on it for its accessibility tree. */
 async function openInFront(path: string): Promise<{ page: Page; cdp: CDPSession }> {
-  const page = await session.context.newPage();
-  await page.goto(server.url(path));
+  const page = await shared.session.context.newPage();
+  await page.goto(shared.server.url(path));
   await page.bringToFront();
-  return { page, cdp: await session.context.newCDPSession(page) };
+  return { page, cdp: await shared.session.context.newCDPSession(page) };
 }
 
 /** Runs in the page: the name the keyboard's card is marked on, as "parent id:text" ('' for none). */
@@ -103,10 +93,10 @@ const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.l
 
 describe('hover card in Chromium', () => {
   it('stays open on the way into it, opens an article, shows all, and closes when left', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('/content/en.html'));
+    const page = await shared.session.context.newPage();
+    await page.goto(shared.server.url('/content/en.html'));
     await page.waitForFunction(countHighlights);
-    const cdp = await session.context.newCDPSession(page);
+    const cdp = await shared.session.context.newCDPSession(page);
 
     // Only after the hover-intent delay.
     const start = await hoverName(page, 'p1', 'Ilham Aliyev');
@@ -120,8 +110,8 @@ describe('hover card in Chromium', () => {
     expect(await findNode(cdp, 'dialog', 'NewsContext: Ilham Aliyev')).not.toBeNull();
 
     // Clicking an article opens it in the extension's article page.
-    const article = await nextPage(session.context, () => page.mouse.click(title.x, title.y));
-    expect(article.url()).toBe(`chrome-extension://${session.extensionId}/article.html?id=000_4031a0fc8753c09b`);
+    const article = await nextPage(shared.session.context, () => page.mouse.click(title.x, title.y));
+    expect(article.url()).toBe(`chrome-extension://${shared.session.extensionId}/article.html?id=000_4031a0fc8753c09b`);
     await expect(article.locator('h1').textContent()).resolves.toBe(
       'Putin mengakui pertahanan udara Rusia menembak jatuh pesawat Azerbaijan, menewaskan 38 orang',
     );
@@ -133,8 +123,8 @@ describe('hover card in Chromium', () => {
     await page.waitForTimeout(400);
     await hoverName(page, 'p2', 'Putin');
     const showAll = await waitForNode(cdp, 'button', 'Show all 5');
-    const entityPage = await nextPage(session.context, () => page.mouse.click(showAll.x, showAll.y));
-    expect(entityPage.url()).toBe(`chrome-extension://${session.extensionId}/entity.html?id=putin`);
+    const entityPage = await nextPage(shared.session.context, () => page.mouse.click(showAll.x, showAll.y));
+    expect(entityPage.url()).toBe(`chrome-extension://${shared.session.extensionId}/entity.html?id=putin`);
     await entityPage.waitForSelector('[data-timeline-article]');
     expect(await entityPage.$$eval('[data-timeline-article]', (els) => els.length)).toBe(5);
     await entityPage.close();
@@ -165,8 +155,8 @@ describe('hover card in Chromium', () => {
     // Tab reaches the card's first article, Enter opens it.
     await waitForNode(cdp, 'button', '');
     await page.keyboard.press('Tab');
-    const article = await nextPage(session.context, () => page.keyboard.press('Enter'));
-    expect(article.url()).toMatch(new RegExp(`^chrome-extension://${session.extensionId}/article\\.html\\?id=`));
+    const article = await nextPage(shared.session.context, () => page.keyboard.press('Enter'));
+    expect(article.url()).toMatch(new RegExp(`^chrome-extension://${shared.session.extensionId}/article\\.html\\?id=`));
     await article.close();
     await page.bringToFront();
 

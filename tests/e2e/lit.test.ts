@@ -3,32 +3,22 @@
 // tab at once, without a reload, and so does turning it off (src/core/lit.ts,
 // src/shared/lit-gazetteer.ts). Chromium, where a test can write the
 // extension's settings from its service worker.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './harness/browsers';
+import { describe, expect, it } from 'vitest';
+import { useChromiumWithServer } from './harness/chromium-with-server';
 import { probeHighlights } from './harness/page-probes';
-import { startServer, type FixtureServer } from './harness/server';
 
-let server: FixtureServer;
-let session: ChromiumSession;
-beforeAll(async () => {
-  server = await startServer();
-  session = await launchChromium();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const shared = useChromiumWithServer();
 
 const setLightAll = (on: boolean) =>
-  session.worker.evaluate(async (lightAll) => {
+  shared.session.worker.evaluate(async (lightAll) => {
     const { settings } = await chrome.storage.local.get('settings');
     await chrome.storage.local.set({ settings: { ...(settings ?? {}), lightAll } });
   }, on);
 
 describe('lighting every known name', () => {
   it('is off by default, and turns on and off on an open tab without a reload', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('/content/unlit.html'));
+    const page = await shared.session.context.newPage();
+    await page.goto(shared.server.url('/content/unlit.html'));
     const names = async () => Object.values((await page.evaluate(probeHighlights)).texts).flat().sort();
     await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('newscontext-')));
     await expect.poll(names).toEqual(['Putin']);
@@ -42,12 +32,12 @@ describe('lighting every known name', () => {
   });
 
   it('is the popup\'s switch, off by default', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('/content/unlit.html'));
+    const page = await shared.session.context.newPage();
+    await page.goto(shared.server.url('/content/unlit.html'));
     const names = async () => Object.values((await page.evaluate(probeHighlights)).texts).flat().sort();
     await expect.poll(names).toEqual(['Putin']);
-    const popup = await session.context.newPage();
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?view=tab`);
+    const popup = await shared.session.context.newPage();
+    await popup.goto(`chrome-extension://${shared.session.extensionId}/popup.html?view=tab`);
     const toggle = popup.locator('input[data-setting="light-all"]');
     await expect(toggle.isChecked()).resolves.toBe(false);
     await popup.click('label.toggle:has([data-setting="light-all"])');

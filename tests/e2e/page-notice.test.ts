@@ -6,21 +6,11 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findNode, waitForNode } from './harness/accessibility';
-import { launchChromium, type ChromiumSession } from './harness/browsers';
+import { useChromiumWithServer } from './harness/chromium-with-server';
 import { extensionDriver, type DrivenPage, type ExtensionDriver } from './harness/extension-pages';
 import { isLit } from './harness/page-probes';
-import { startServer, type FixtureServer } from './harness/server';
 
-let server: FixtureServer;
-let session: ChromiumSession;
-beforeAll(async () => {
-  server = await startServer();
-  session = await launchChromium();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const shared = useChromiumWithServer();
 
 
 type Api = {
@@ -34,12 +24,12 @@ describe('a notice on the page', () => {
   let cdp: CDPSession;
 
   beforeAll(async () => {
-    web = await session.context.newPage();
-    await web.goto(server.url('/follow/zorbania.html'));
+    web = await shared.session.context.newPage();
+    await web.goto(shared.server.url('/follow/zorbania.html'));
     await web.waitForFunction(isLit, 'Vladimir Putin');
-    cdp = await session.context.newCDPSession(web);
-    control = await session.context.newPage();
-    await control.goto(`chrome-extension://${session.extensionId}/popup.html?view=tab`);
+    cdp = await shared.session.context.newCDPSession(web);
+    control = await shared.session.context.newPage();
+    await control.goto(`chrome-extension://${shared.session.extensionId}/popup.html?view=tab`);
   });
 
   it('stays through the relighting that the action causes, for its time left', async () => {
@@ -76,7 +66,7 @@ describe('a notice on the page, in Firefox', () => {
   let control: DrivenPage;
 
   beforeAll(async () => {
-    driver = await extensionDriver('firefox', server);
+    driver = await extensionDriver('firefox', shared.server);
     web = await driver.web('/follow/zorbania.html');
     await web.waitFor(isLit, 'Vladimir Putin');
     await web.front();
@@ -89,7 +79,7 @@ describe('a notice on the page, in Firefox', () => {
   const noticeShown = () => document.elementFromPoint(innerWidth - 30, 20)?.localName === 'newscontext-ui';
 
   it('stays through the relighting that the action causes, for its time left', async () => {
-    const tabId = await driver.tabId(server.url('/follow/zorbania.html'));
+    const tabId = await driver.tabId(shared.server.url('/follow/zorbania.html'));
     const shownAt = Date.now();
     await control.evaluate(async (id) => {
       const api = (globalThis as unknown as { browser: Api }).browser;
