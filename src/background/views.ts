@@ -1,5 +1,6 @@
 // Turning library articles into what the UI shows: snippets around an entity,
 // an article's profile seen as a "page" for ranking its neighbours.
+import { partAt } from '../core/entity-profile';
 import type { Matcher } from '../core/matcher';
 import { snippet, type Range } from '../core/snippet';
 import type { EntityProfile, LibraryArticle } from '../core/types';
@@ -26,7 +27,8 @@ export function entitySnippet(article: LibraryArticle, entityId: string, matcher
   const parts = [article.lead, ...article.paragraphs];
   // The profile says where the entity is first named: when that is in the
   // body, no part before it names it, and it is the only one matched.
-  const known = partHolding(article, article.entities[entityId]?.first);
+  const first = article.entities[entityId]?.first;
+  const known = first === undefined ? -1 : partAt(article, first) - 1;
   if (known >= 0) {
     const ranges = rangesIn(parts[known]!);
     if (ranges.length > 0) return snippet(parts[known]!, ranges);
@@ -36,25 +38,6 @@ export function entitySnippet(article: LibraryArticle, entityId: string, matcher
     if (ranges.length > 0) return snippet(part, ranges);
   }
   return snippet(article.title, rangesIn(article.title));
-}
-
-/**
- * Which part of the body (0: the lead, then the paragraphs) holds an offset
- * into the article's plain text (entity-profile.ts articleText: title, lead
- * and paragraphs joined by a blank line); -1 for the title, or an offset the
- * text does not have (a profile older than the text).
- */
-function partHolding(article: LibraryArticle, offset: number | undefined): number {
-  if (offset === undefined) return -1;
-  let end = article.title.length;
-  if (offset < end) return -1;
-  const parts = [article.lead, ...article.paragraphs];
-  for (let i = 0; i < parts.length; i++) {
-    const start = end + 2;
-    end = start + parts[i]!.length;
-    if (offset >= start && offset < end) return i;
-  }
-  return -1;
 }
 
 /** An article's entity profile in the shape of a page report, to rank articles related to it. */

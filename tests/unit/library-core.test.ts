@@ -2,7 +2,7 @@
 // search options, run-time additions, serialization and its refusals.
 import { describe, expect, it } from 'vitest';
 import { buildLibrary, LIBRARY_VERSION, loadLibrary, type Library } from '../../src/core/library';
-import { articleText } from '../../src/core/entity-profile';
+import { articleText, partAt } from '../../src/core/entity-profile';
 import type { Article } from '../../src/core/types';
 import { fakeMatcher } from './helpers/fake-matcher';
 
@@ -44,6 +44,19 @@ describe('buildLibrary', () => {
 
   it('refuses two articles with one id', () => {
     expect(() => buildLibrary([ARTICLES[0]!, ARTICLES[0]!], fakeMatcher())).toThrow(/id "a" is already in the library/);
+  });
+});
+
+describe('partAt', () => {
+  it('maps an offset of articleText back to the part that holds it', () => {
+    const a = { title: 'Title', lead: 'Lead here', paragraphs: ['One', 'Two'] };
+    const text = articleText(a);
+    expect(partAt(a, text.indexOf('Title'))).toBe(0);
+    expect(partAt(a, text.indexOf('here'))).toBe(1);
+    expect(partAt(a, text.indexOf('One'))).toBe(2);
+    expect(partAt(a, text.indexOf('Two') + 2)).toBe(3);
+    expect(partAt(a, text.indexOf('Lead') - 1)).toBe(-1);
+    expect(partAt(a, text.length)).toBe(-1);
   });
 });
 
