@@ -150,14 +150,22 @@ function expand(node: Node): void {
       // Two entities reading the same: the first keeps it.
     }
   };
-  for (const i of pending.ids) {
-    const e = entities[i]!;
-    for (const a of e.aliases) if (a.charCodeAt(0) === code) put(a, { entity: i, weak: false, exact: undefined, surname: pending.isSurname(i, a) });
-    for (const a of e.weak ?? []) if (a.charCodeAt(0) === code) put(a, { entity: i, weak: true, exact: undefined, surname: false });
-    for (const a of e.exact ?? []) {
-      const folded = fold(a);
-      if (folded.charCodeAt(0) === code) put(folded, { entity: i, weak: false, exact: a, surname: false });
-    }
+  for (const i of pending.ids) forEachTerm(entities[i]!, i, pending.isSurname, put, code);
+}
+
+/**
+ * Each alias of entity `i` as the trie holds it (names, demonyms, exact
+ * spellings folded), with its term; with `first`, only those that start with
+ * that letter (folded), the others' terms not made at all (a surname's term
+ * compiles the entity's rules).
+ */
+function forEachTerm(e: CompiledEntity, i: number, isSurname: (entity: number, alias: string) => boolean, visit: (alias: string, term: Term) => void, first?: number): void {
+  const wanted = (alias: string) => first === undefined || alias.charCodeAt(0) === first;
+  for (const a of e.aliases) if (wanted(a)) visit(a, { entity: i, weak: false, exact: undefined, surname: isSurname(i, a) });
+  for (const a of e.weak ?? []) if (wanted(a)) visit(a, { entity: i, weak: true, exact: undefined, surname: false });
+  for (const a of e.exact ?? []) {
+    const folded = fold(a);
+    if (wanted(folded)) visit(folded, { entity: i, weak: false, exact: a, surname: false });
   }
 }
 
@@ -237,11 +245,7 @@ export function createMatcher(g: CompiledGazetteer, options: MatcherOptions = {}
       child(root, row[0]!).lazy = { root, entities, code: row[0]!, ids: row.slice(1), isSurname };
     }
   } else {
-    entities.forEach((e, i) => {
-      for (const a of e.aliases) insert(root, a, { entity: i, weak: false, exact: undefined, surname: isSurname(i, a) }, entities);
-      for (const a of e.weak ?? []) insert(root, a, { entity: i, weak: true, exact: undefined, surname: false }, entities);
-      for (const a of e.exact ?? []) insert(root, fold(a), { entity: i, weak: false, exact: a, surname: false }, entities);
-    });
+    entities.forEach((e, i) => forEachTerm(e, i, isSurname, (alias, term) => insert(root, alias, term, entities)));
   }
   const ranges = absoluteRanges(g.starts ?? startRanges(entities, letters));
   const startRe = coarseStartRegExp(ranges);
