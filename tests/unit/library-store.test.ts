@@ -35,8 +35,8 @@ function countingMatcher(): LibraryMatcher & { profiled: number } {
 
 let store: SavedStore;
 
-function start(matcher = countingMatcher(), json: unknown = bundled): { loader: LibraryLoader; matcher: ReturnType<typeof countingMatcher>; saved: SavedLibrary } {
-  const loader = createLibraryLoader({ matcher, store: async () => store, bundled: async () => json, pause: async () => undefined, fullTextDelayMs: 0 });
+function start(matcher = countingMatcher(), json: unknown = bundled, catalogDelayMs?: number): { loader: LibraryLoader; matcher: ReturnType<typeof countingMatcher>; saved: SavedLibrary } {
+  const loader = createLibraryLoader({ matcher, store: async () => store, bundled: async () => json, pause: async () => undefined, fullTextDelayMs: 0, ...(catalogDelayMs === undefined ? {} : { catalogDelayMs }) });
   const saved = new SavedLibrary({ store: async () => store, library: () => loader.searchable(), catalog: () => loader.catalog(), announce: async () => undefined, changed: (g) => loader.changed(g) });
   return { loader, matcher: matcher as ReturnType<typeof countingMatcher>, saved };
 }
@@ -64,6 +64,15 @@ describe('the library kept between starts', () => {
     expect((await ids(second.loader, 'Путин')).sort()).toEqual([await articleIdFor(record.url), await articleIdFor('https://news.example/2'), 'seed'].sort());
     expect(second.matcher.profiled).toBe(0);
     expect((await second.loader.searchable()).fullText?.changes).toBe(0);
+  });
+
+  it('writes the catalog\'s snapshot a while after a save, not in the save\'s own turn', async () => {
+    const first = start(countingMatcher(), bundled, 200);
+    await first.saved.save(record);
+    const generation = await store.generation();
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await store.snapshot('catalog')).value).toBeUndefined();
+    await expect.poll(async () => ((await store.snapshot('catalog')).value as { generation?: number } | undefined)?.generation, { timeout: 2000 }).toBe(generation);
   });
 
   it('brings a snapshot older than the articles up to date: what was saved, changed or deleted since', async () => {
