@@ -377,6 +377,23 @@ for (const engineName of ['chromium', 'firefox'] as EngineName[]) {
       await page.close();
     });
 
+    it('times each slice of its latest scan on the page\'s timeline, between the scan\'s marks', async () => {
+      const { page } = await open('/content/en.html', 10);
+      await page.waitFor(() => performance.getEntriesByName('newscontext-scan-end', 'mark').length > 0);
+      const t = await page.evaluate(() => ({
+        start: performance.getEntriesByName('newscontext-scan-start', 'mark').at(-1)!.startTime,
+        end: performance.getEntriesByName('newscontext-scan-end', 'mark').at(-1)!.startTime,
+        slices: performance.getEntriesByName('newscontext-scan-slice', 'measure').map((m) => [m.startTime, m.startTime + m.duration]),
+      }));
+      expect(t.slices.length).toBeGreaterThan(0);
+      for (const [from, to] of t.slices) {
+        expect(from).toBeGreaterThanOrEqual(t.start);
+        expect(to).toBeLessThanOrEqual(t.end);
+      }
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
     it('paints a section emptied and filled again, far below, when the reader gets there', async () => {
       const { page } = await open('/content/refilled.html', 1);
       // Each change is waited for until a scan (or a drop) that began after it has ended.
