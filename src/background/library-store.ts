@@ -51,10 +51,10 @@ export interface LibraryLoader {
 /** Saved articles read and profiled at once, when the catalog is made again. */
 const BATCH = 100;
 /**
- * Writing the catalog's snapshot packs and clones every entry: at 10,000
- * articles it holds the worker for about 150 ms. Right after a save, that
- * is when the reader waits for the save's answer and searches for what they
- * saved; a second later it is not. A worker stopped meanwhile loses nothing:
+ * Writing the catalog's snapshot packs and clones every entry, which holds
+ * the worker for a time that grows with the library. Right after a save,
+ * the reader waits for the save's answer and searches for what they saved;
+ * a second later they do not. A worker stopped meanwhile loses nothing:
  * the next start reconciles an older snapshot with the store.
  */
 const CATALOG_DELAY_MS = 1000;

@@ -22,7 +22,7 @@ type Phrase = readonly string[];
 /**
  * Phrases by the first letter (folded) of the word next to the name: a
  * mention reads that letter once and checks only the phrases it can begin,
- * not each of an entity's dozens ("Russia" has nineteen).
+ * not each of an entity's dozens.
  */
 type PhrasesByLetter = ReadonlyMap<number, readonly Phrase[]>;
 
